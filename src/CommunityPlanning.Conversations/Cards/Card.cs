@@ -1,0 +1,29 @@
+namespace CommunityPlanning.Conversations.Cards;
+
+/// <summary>
+/// A channel-neutral card: a title, blocks of content, and buttons. Teams renders it as an Adaptive
+/// Card 1.5, Slack as Block Kit. All text is plain; renderers escape it for their channel.
+/// </summary>
+public sealed record Card
+{
+    /// <summary>The card's heading.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>A line under the heading.</summary>
+    public string? Subtitle { get; init; }
+
+    /// <summary>The content, top to bottom.</summary>
+    public IReadOnlyList<CardBlock> Blocks { get; init; } = [];
+
+    /// <summary>Buttons at the foot of the card.</summary>
+    public IReadOnlyList<CardAction> Actions { get; init; } = [];
+
+    /// <summary>
+    /// True for a card the whole group works on together (checklist, meeting): when it changes it is
+    /// updated in place for everyone.
+    /// </summary>
+    public bool Shared { get; init; }
+
+    /// <summary>True when the card holds inputs to fill in (Slack opens it as a modal).</summary>
+    public bool IsForm => Blocks.Any(b => b is InputBlock);
+}

@@ -1,0 +1,62 @@
+using CommunityPlanning.Conversations.Features;
+using CommunityPlanning.Conversations.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CommunityPlanning.Conversations;
+
+/// <summary>Registers the channel-neutral turn pipeline and its features.</summary>
+public static class ConversationsServiceCollectionExtensions
+{
+    /// <summary>Adds the turn processor, router, commands, card actions and help.</summary>
+    public static IServiceCollection AddConversations(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TurnRouter>();
+        services.AddSingleton<TurnProcessor>();
+
+        services.AddFeature<HelpCommand>();
+        services.AddFeature<StartPlan>();
+        services.AddFeature<ProgressCommand>();
+        services.AddFeature<ChecklistFeature>();
+
+        services.AddSingleton(new HelpEntry(0, "start", "Set up your group's plan (name and type)."));
+        services.AddSingleton(new HelpEntry(10, "progress", "See where the plan stands across all nine steps."));
+        services.AddSingleton(new HelpEntry(20, "checklist", "Show this step's checklist for everyone to tick. Add a number for another step: checklist 4."));
+        services.AddSingleton(new HelpEntry(1000, "help", "Show this list."));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers a feature once and exposes it under every handler interface it implements, in
+    /// registration order (which is the order commands are matched).
+    /// </summary>
+    public static IServiceCollection AddFeature<T>(this IServiceCollection services)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<T>();
+        if (typeof(ICommand).IsAssignableFrom(typeof(T)))
+        {
+            services.AddSingleton(sp => (ICommand)sp.GetRequiredService<T>());
+        }
+
+        if (typeof(ICardActionHandler).IsAssignableFrom(typeof(T)))
+        {
+            services.AddSingleton(sp => (ICardActionHandler)sp.GetRequiredService<T>());
+        }
+
+        if (typeof(IConversationEventHandler).IsAssignableFrom(typeof(T)))
+        {
+            services.AddSingleton(sp => (IConversationEventHandler)sp.GetRequiredService<T>());
+        }
+
+        if (typeof(IDialogContinuation).IsAssignableFrom(typeof(T)))
+        {
+            services.AddSingleton(sp => (IDialogContinuation)sp.GetRequiredService<T>());
+        }
+
+        return services;
+    }
+}

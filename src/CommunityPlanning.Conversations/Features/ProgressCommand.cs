@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CommunityPlanning.Conversations.Cards;
+using CommunityPlanning.Conversations.Pipeline;
+using CommunityPlanning.Conversations.Turns;
+using CommunityPlanning.Domain;
+using CommunityPlanning.Domain.Plans;
+using CommunityPlanning.Domain.Steps;
+
+namespace CommunityPlanning.Conversations.Features;
+
+/// <summary><c>progress</c>: where the plan stands across L-E-A-D and the nine steps.</summary>
+public sealed partial class ProgressCommand : ICommand, ICardActionHandler
+{
+    /// <summary>Verb of a "Show progress" button.</summary>
+    public const string Verb = "progress.show";
+
+    /// <inheritdoc />
+    public Regex Pattern => Matcher();
+
+    /// <inheritdoc />
+    public bool Handles(string verb) => verb == Verb;
+
+    /// <inheritdoc />
+    public ValueTask RunAsync(TurnContext context, Match match, CancellationToken cancellationToken = default)
+    {
+        Show(context);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask RunAsync(TurnContext context, Submission submission, CancellationToken cancellationToken = default)
+    {
+        Show(context);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The progress card for the group's plan.</summary>
+    public static Card Build(TurnContext context, PlanRecord plan)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(plan);
+        var steps = PlanProgress.Steps(context.State, plan);
+        var blocks = new List<CardBlock>();
+        foreach (var stage in Enum.GetValues<Stage>())
+        {
+            blocks.Add(new TextBlock($"{stage.Letter()} — {stage.Title()}", TextTone.Heading));
+            var facts = StepCatalogue.All.Where(s => s.Stage == stage)
+                .Select(s => new Fact($"{s.Number}. {s.Title}", Describe(steps[s.Number - 1])))
+                .ToList();
+            blocks.Add(new FactsBlock(facts));
+        }
+
+        var current = StepCatalogue.Get(plan.CurrentStep);
+        var open = PlanProgress.OpenItems(context.State, plan, plan.CurrentStep);
+        blocks.Add(new TextBlock(
+            open.Count > 0
+                ? $"Next thing to do: {open[0].Text}."
+                : $"Everything on the step {current.Number} checklist is ticked. When the group is happy, the chair or secretary can mark the step complete.",
+            TextTone.Subtle));
+
+        var done = steps.Count(s => s.Status == StepStatus.Complete);
+        return new Card
+        {
+            Title = $"{plan.CommunityName}: progress",
+            Subtitle = $"{plan.PlanType.Title()} · {done} of {StepCatalogue.All.Count} steps complete · now on step {current.Number}: {current.Title}",
+            Blocks = blocks,
+            Actions =
+            [
+                new CardAction($"Step {current.Number} checklist", ChecklistFeature.ShowVerb, context.Data(("step", current.Number.ToString(CultureInfo.InvariantCulture)))) { Style = ActionStyle.Positive },
+            ],
+        };
+    }
+
+    private static void Show(TurnContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Plan is not { } plan)
+        {
+            context.Say(Messages.NoPlanYet);
+            return;
+        }
+
+        context.Show(Build(context, plan));
+    }
+
+    private static string Describe(StepProgress step)
+    {
+        var ticks = $"{step.ChecklistDone} of {step.ChecklistTotal} ticked";
+        return step.Status switch
+        {
+            StepStatus.Complete => $"✅ Complete ({ticks})",
+            _ when step.IsCurrent => $"▶️ Current step ({ticks})",
+            StepStatus.InProgress => $"In progress ({ticks})",
+            _ => "Not started",
+        };
+    }
+
+    [GeneratedRegex(@"^(progress|status|where are we( up to| at)?|how are we doing|overview)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Matcher();
+}

@@ -1,0 +1,43 @@
+using CommunityPlanning.Conversations.Cards;
+using CommunityPlanning.Domain.Members;
+
+namespace CommunityPlanning.Conversations.Turns;
+
+/// <summary>How a reply is delivered.</summary>
+public enum ReplyMode
+{
+    /// <summary>A new message in the conversation.</summary>
+    New,
+
+    /// <summary>Replaces the card the action came from, for everyone.</summary>
+    ReplaceSource,
+
+    /// <summary>Shown only to the person who acted (Teams: the invoke response; Slack: ephemeral or modal).</summary>
+    Private,
+}
+
+/// <summary>
+/// Something the bot says: plain text, a card, or both. Text is plain (never markup): adapters escape it.
+/// People are named with <see cref="Mentions"/> tokens (<see cref="MentionText.Token"/>) so each channel
+/// can render a real mention that notifies them.
+/// </summary>
+public sealed record Reply
+{
+    /// <summary>Plain text, possibly with mention tokens.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>A card.</summary>
+    public Card? Card { get; init; }
+
+    /// <summary>People named in <see cref="Text"/> by token, in token order.</summary>
+    public IReadOnlyList<MemberRef> Mentions { get; init; } = [];
+
+    /// <summary>How it is delivered.</summary>
+    public ReplyMode Mode { get; init; } = ReplyMode.New;
+
+    /// <summary>A plain text reply.</summary>
+    public static Reply Say(string text) => new() { Text = text };
+
+    /// <summary>A card reply.</summary>
+    public static Reply Show(Card card) => new() { Card = card };
+}

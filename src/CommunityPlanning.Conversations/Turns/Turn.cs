@@ -1,0 +1,40 @@
+using CommunityPlanning.Domain.Members;
+
+namespace CommunityPlanning.Conversations.Turns;
+
+/// <summary>
+/// One thing that happened in a conversation, in channel-neutral terms. Adapters build it after
+/// authenticating the request; the core never sees a channel's own payload.
+/// </summary>
+public sealed record Turn
+{
+    /// <summary>What happened.</summary>
+    public required TurnKind Kind { get; init; }
+
+    /// <summary>Where it happened.</summary>
+    public required ConversationKey Conversation { get; init; }
+
+    /// <summary>Who did it.</summary>
+    public required MemberRef From { get; init; }
+
+    /// <summary>The message text with the bot's own mention removed and other mentions as plain names.</summary>
+    public string Text { get; init; } = string.Empty;
+
+    /// <summary>People mentioned in the message, other than the bot, in order of appearance.</summary>
+    public IReadOnlyList<MemberRef> Mentions { get; init; } = [];
+
+    /// <summary>The card action, for <see cref="TurnKind.Submit"/>.</summary>
+    public Submission? Submission { get; init; }
+
+    /// <summary>People who joined or left, for member turns.</summary>
+    public IReadOnlyList<MemberRef> MembersChanged { get; init; } = [];
+
+    /// <summary>The channel's id for this delivery (activity id, event id), used to drop redeliveries.</summary>
+    public string? TurnId { get; init; }
+
+    /// <summary>When it happened.</summary>
+    public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>True in a one-to-one chat with the bot.</summary>
+    public bool IsPersonal { get; init; }
+}

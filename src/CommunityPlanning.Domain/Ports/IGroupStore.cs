@@ -1,0 +1,32 @@
+using CommunityPlanning.Domain.State;
+
+namespace CommunityPlanning.Domain.Ports;
+
+/// <summary>
+/// Loads and saves everything stored for one steering group. One load is one read round trip; one save
+/// is one atomic write, guarded by the versions the records were read with.
+/// </summary>
+public interface IGroupStore
+{
+    /// <summary>Loads the group's records (an empty state when the group is new).</summary>
+    Task<GroupState> LoadAsync(string groupId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes the turn's changes atomically. When <paramref name="turnId"/> is given, the write also
+    /// records that this turn was handled, so a redelivered turn is seen as a duplicate.
+    /// </summary>
+    Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>How a save ended.</summary>
+public enum SaveOutcome
+{
+    /// <summary>Written (or there was nothing to write).</summary>
+    Saved,
+
+    /// <summary>Someone else changed a record since it was read: run the turn again from fresh state.</summary>
+    Conflict,
+
+    /// <summary>This turn was already handled: do nothing more and answer nothing.</summary>
+    Duplicate,
+}

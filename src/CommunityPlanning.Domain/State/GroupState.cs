@@ -1,0 +1,107 @@
+namespace CommunityPlanning.Domain.State;
+
+/// <summary>
+/// Everything stored for one steering group, loaded in one read and changed in memory during a turn.
+/// It remembers which records changed so the store can write them in one atomic transaction, each
+/// guarded by the version (ETag) it was read with.
+/// </summary>
+public sealed class GroupState
+{
+    private readonly SortedDictionary<string, IGroupRecord> _records = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _versions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an empty state for a group that has nothing stored yet.</summary>
+    public GroupState(string groupId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(groupId);
+        GroupId = groupId;
+    }
+
+    /// <summary>The group's stable, key-safe id.</summary>
+    public string GroupId { get; }
+
+    /// <summary>True when the turn changed or removed anything.</summary>
+    public bool HasChanges => _changed.Count > 0 || _removed.Count > 0;
+
+    /// <summary>Records put during this turn, in key order.</summary>
+    public IReadOnlyList<IGroupRecord> Changed =>
+        _changed.Order(StringComparer.Ordinal).Select(k => _records[k]).ToList();
+
+    /// <summary>Keys removed during this turn that existed when loaded.</summary>
+    public IReadOnlyList<string> Removed => _removed.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Every record, in key order.</summary>
+    public IEnumerable<IGroupRecord> All => _records.Values;
+
+    /// <summary>Adds a record as it was read from storage, with its version. Used by stores only.</summary>
+    public void Load(IGroupRecord record, string? version)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        _records[record.Key] = record;
+        if (version is not null)
+        {
+            _versions[record.Key] = version;
+        }
+    }
+
+    /// <summary>The record with this key, if it exists and has this type.</summary>
+    public T? Find<T>(string key)
+        where T : class, IGroupRecord =>
+        _records.TryGetValue(key, out var record) ? record as T : null;
+
+    /// <summary>All records of a type, in key order.</summary>
+    public IEnumerable<T> OfType<T>()
+        where T : IGroupRecord => _records.Values.OfType<T>();
+
+    /// <summary>All records of a type whose key starts with a prefix, in key order.</summary>
+    public IEnumerable<T> WithPrefix<T>(string keyPrefix)
+        where T : IGroupRecord =>
+        _records.Where(p => p.Key.StartsWith(keyPrefix, StringComparison.Ordinal)).Select(p => p.Value).OfType<T>();
+
+    /// <summary>Adds or replaces a record; it will be written when the turn is saved.</summary>
+    public void Put(IGroupRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        _records[record.Key] = record;
+        _removed.Remove(record.Key);
+        _changed.Add(record.Key);
+    }
+
+    /// <summary>Removes a record; it will be deleted when the turn is saved.</summary>
+    public void Remove(string key)
+    {
+        if (!_records.Remove(key))
+        {
+            return;
+        }
+
+        _changed.Remove(key);
+        if (_versions.ContainsKey(key))
+        {
+            _removed.Add(key);
+        }
+    }
+
+    /// <summary>The version (ETag) a record was read with; null for a record new in this turn.</summary>
+    public string? VersionOf(string key) => _versions.GetValueOrDefault(key);
+
+    /// <summary>Marks the turn's changes as written, with the versions storage returned.</summary>
+    public void AcceptChanges(IReadOnlyDictionary<string, string> newVersions)
+    {
+        ArgumentNullException.ThrowIfNull(newVersions);
+        foreach (var key in _removed)
+        {
+            _versions.Remove(key);
+        }
+
+        foreach (var (key, version) in newVersions)
+        {
+            _versions[key] = version;
+        }
+
+        _changed.Clear();
+        _removed.Clear();
+    }
+}
