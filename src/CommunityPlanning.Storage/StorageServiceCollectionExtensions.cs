@@ -1,0 +1,60 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using CommunityPlanning.Domain.Ports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CommunityPlanning.Storage;
+
+/// <summary>Registers Azure Table Storage for the bot.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the group store and the table clients. With <c>Storage:ConnectionString</c> (Azurite) a key is
+    /// used; otherwise <c>Storage:ServiceUri</c> with the given credential (managed identity in Azure).
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, Func<TokenCredential>? credential = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.ServiceUri is not null, "Set Storage:ConnectionString (Azurite or a storage account) or Storage:ServiceUri (managed identity).")
+            .Validate(o => o.ServiceUri is null || o.ServiceUri.Scheme == Uri.UriSchemeHttps || o.ServiceUri.IsLoopback, "Storage:ServiceUri must use https.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var clientOptions = new TableClientOptions();
+            clientOptions.Retry.MaxRetries = 3;
+            clientOptions.Retry.Mode = RetryMode.Exponential;
+            clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            return !string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new TableServiceClient(options.ConnectionString, clientOptions)
+                : new TableServiceClient(options.ServiceUri, (credential ?? (() => throw new InvalidOperationException("Storage:ServiceUri needs a credential.")))(), clientOptions);
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return sp.GetRequiredService<TableServiceClient>().GetTableClient(options.TableName(options.PlansTable));
+        });
+        services.AddSingleton(RecordTypes.Default);
+        services.AddSingleton<RecordMapper>();
+        services.AddSingleton<IGroupStore, TableGroupStore>();
+        services.AddSingleton<StorageHealth>();
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+}
+
+/// <summary>Creates the tables once at start-up, so no request pays for it.</summary>
+internal sealed class StorageInitializer(TableClient plans) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        await plans.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using CommunityPlanning.Domain.Ports;
+using CommunityPlanning.Domain.State;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityPlanning.Storage;
+
+/// <summary>
+/// The group store on Azure Table Storage: one partition per group. A load is one query (paged past
+/// 1,000 rows); a save is one entity-group transaction, every update and delete guarded by the ETag it
+/// was read with, plus a write-once <c>seen|turn</c> row that makes redeliveries duplicates.
+/// </summary>
+public sealed partial class TableGroupStore(TableClient table, RecordMapper mapper, ILogger<TableGroupStore> logger) : IGroupStore
+{
+    /// <summary>Most operations in one transaction (service limit).</summary>
+    public const int MaxOperations = 100;
+
+    /// <summary>Most bytes in one transaction, with headroom under the 4 MiB service limit.</summary>
+    public const int MaxTransactionBytes = 3_800_000;
+
+    private const string SeenKind = "seen";
+    private const string NonceProperty = "Nonce";
+
+    // Seen rows sort between "seen|" and "seen}" ('}' follows '|'); loads skip them in the query itself.
+    private static readonly string SeenLow = SeenKind + RecordKeys.Separator;
+    private static readonly string SeenHigh = SeenKind + "}";
+
+    /// <inheritdoc />
+    public async Task<GroupState> LoadAsync(string groupId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(groupId);
+        var state = new GroupState(groupId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {groupId} and (RowKey lt {SeenLow} or RowKey ge {SeenHigh})");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var record = mapper.ToRecord(entity);
+            if (record is null)
+            {
+                LogUnknownKind(logger, groupId, entity.GetString("Kind") ?? "(none)");
+                continue;
+            }
+
+            state.Load(record, entity.ETag.ToString());
+        }
+
+        return state;
+    }
+
+    /// <inheritdoc />
+    public async Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!state.HasChanges && turnId is null)
+        {
+            return SaveOutcome.Saved;
+        }
+
+        var actions = new List<TableTransactionAction>();
+        var keys = new List<string>();
+        foreach (var record in state.Changed)
+        {
+            var entity = mapper.ToEntity(state.GroupId, record);
+            var version = state.VersionOf(record.Key);
+            actions.Add(version is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(version)));
+            keys.Add(record.Key);
+        }
+
+        foreach (var key in state.Removed)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(state.GroupId, KeyCodec.Encode(key)), new ETag(state.VersionOf(key)!)));
+            keys.Add(key);
+        }
+
+        var nonce = Guid.NewGuid().ToString("N");
+        var seenIndex = -1;
+        if (turnId is not null)
+        {
+            seenIndex = actions.Count;
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, SeenEntity(state.GroupId, turnId, nonce)));
+        }
+
+        CheckLimits(actions);
+        try
+        {
+            var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < keys.Count && i < response.Value.Count; i++)
+            {
+                if (response.Value[i].Headers.ETag is { } etag)
+                {
+                    versions[keys[i]] = etag.ToString();
+                }
+            }
+
+            state.AcceptChanges(versions);
+            return SaveOutcome.Saved;
+        }
+        catch (TableTransactionFailedException ex)
+        {
+            return await ClassifyFailureAsync(ex, state.GroupId, turnId, nonce, seenIndex, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SaveOutcome> ClassifyFailureAsync(
+        TableTransactionFailedException ex, string groupId, string? turnId, string nonce, int seenIndex, CancellationToken cancellationToken)
+    {
+        var failed = ex.FailedTransactionActionIndex;
+        switch ((HttpStatusCode)ex.Status)
+        {
+            case HttpStatusCode.Conflict when turnId is not null && (failed == seenIndex || failed is null):
+                // The turn's seen row exists. Either a redelivery, or our own write landed and a
+                // transport retry re-sent it: the nonce tells which.
+                var seen = await table.GetEntityIfExistsAsync<TableEntity>(groupId, SeenRowKey(turnId), cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (seen.HasValue && string.Equals(seen.Value!.GetString(NonceProperty), nonce, StringComparison.Ordinal))
+                {
+                    return SaveOutcome.Saved;
+                }
+
+                return seen.HasValue ? SaveOutcome.Duplicate : SaveOutcome.Conflict;
+            case HttpStatusCode.PreconditionFailed:
+            case HttpStatusCode.Conflict:
+            case HttpStatusCode.NotFound:
+                LogConflict(logger, groupId, ex.Status);
+                return SaveOutcome.Conflict;
+            default:
+                throw new InvalidOperationException($"Saving group {groupId} failed with status {ex.Status}.", ex);
+        }
+    }
+
+    private static void CheckLimits(List<TableTransactionAction> actions)
+    {
+        if (actions.Count > MaxOperations)
+        {
+            throw new StoreLimitException($"A turn changed {actions.Count} records; one save holds at most {MaxOperations}.");
+        }
+
+        var bytes = actions.Sum(a => RecordMapper.EstimateBytes((TableEntity)a.Entity));
+        if (bytes > MaxTransactionBytes)
+        {
+            throw new StoreLimitException($"A turn's changes are about {bytes / 1024} KiB; one save holds at most {MaxTransactionBytes / 1024} KiB.");
+        }
+    }
+
+    private static TableEntity SeenEntity(string groupId, string turnId, string nonce) =>
+        new(groupId, SeenRowKey(turnId)) { [NonceProperty] = nonce, ["Kind"] = SeenKind };
+
+    private static string SeenRowKey(string turnId)
+    {
+        var key = KeyCodec.Encode(RecordKeys.Of(SeenKind, turnId));
+        return key.Length <= KeyCodec.MaxLength ? key : KeyCodec.Encode(RecordKeys.Of(SeenKind, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(turnId)))));
+    }
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Skipped a record of unknown kind {Kind} in group {GroupId}")]
+    private static partial void LogUnknownKind(ILogger logger, string groupId, string kind);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Save for group {GroupId} met a concurrent change (status {Status})")]
+    private static partial void LogConflict(ILogger logger, string groupId, int status);
+}
