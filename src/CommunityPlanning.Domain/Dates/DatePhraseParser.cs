@@ -10,7 +10,7 @@ namespace CommunityPlanning.Domain.Dates;
 /// <para>The rules, with weeks running Monday to Sunday:</para>
 /// <list type="bullet">
 /// <item><description>Numeric dates are always day first: "14/3", "14/03/27", "14-3-2027", "14.3.2027"; also ISO "2027-03-14".
-/// Two-digit years are 20xx.</description></item>
+/// Two-digit years are 20xx. Dotted dates need a year, so "by 1.5" (a decimal) isn't read as 1 May.</description></item>
 /// <item><description>A date without a year ("14/3", "14 March", "March 14th") is the next one on or after today, so "14/1"
 /// in December is next January and "29/2" waits for the next leap year.</description></item>
 /// <item><description>A bare weekday ("Friday", "Fri", "this coming Friday") is the next one on or after today: "by Friday"
