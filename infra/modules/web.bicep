@@ -1,0 +1,136 @@
+// Linux App Service plan and the web app that hosts the bot (.NET 10).
+
+@description('Name stem for the plan and the web app (the web app name becomes <name>.azurewebsites.net).')
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('App Service plan SKU.')
+param sku string
+
+@description('Number of instances. The app keeps nothing authoritative in memory, so any count is safe.')
+param instanceCount int
+
+@description('Resource id of the user-assigned identity.')
+param identityId string
+
+@description('Client id of the user-assigned identity (the bot\'s Microsoft App ID).')
+param identityClientId string
+
+@description('Table service endpoint of the storage account.')
+param tableEndpoint string
+
+@description('Queue service endpoint of the storage account.')
+param queueEndpoint string
+
+@description('Key Vault URI, ending in a slash.')
+param keyVaultUri string
+
+@description('Application Insights connection string.')
+param appInsightsConnectionString string
+
+var slackSigningSecretUri = '${keyVaultUri}secrets/slack-signing-secret'
+var slackBotTokenUri = '${keyVaultUri}secrets/slack-bot-token'
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: '${name}-plan'
+  location: location
+  tags: tags
+  kind: 'linux'
+  sku: {
+    name: sku
+    capacity: instanceCount
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-11-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      http20Enabled: true
+      appSettings: [
+        {
+          name: 'ASPNETCORE_ENVIRONMENT'
+          value: 'Production'
+        }
+        {
+          name: 'MicrosoftAppType'
+          value: 'UserAssignedMSI'
+        }
+        {
+          name: 'MicrosoftAppId'
+          value: identityClientId
+        }
+        {
+          name: 'MicrosoftAppTenantId'
+          value: subscription().tenantId
+        }
+        {
+          name: 'AZURE_CLIENT_ID'
+          value: identityClientId
+        }
+        {
+          name: 'Storage__ServiceUri'
+          value: tableEndpoint
+        }
+        {
+          name: 'Storage__QueueServiceUri'
+          value: queueEndpoint
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: appInsightsConnectionString
+        }
+        {
+          name: 'Slack__SigningSecret'
+          value: '@Microsoft.KeyVault(SecretUri=${slackSigningSecretUri})'
+        }
+        {
+          name: 'Slack__BotToken'
+          value: '@Microsoft.KeyVault(SecretUri=${slackBotTokenUri})'
+        }
+      ]
+    }
+  }
+}
+
+// Publishing over FTP is off; deployments use `az webapp deploy` with the signed-in account.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+@description('Web app name.')
+output name string = app.name
+
+@description('Default host name, e.g. <name>.azurewebsites.net.')
+output hostName string = app.properties.defaultHostName

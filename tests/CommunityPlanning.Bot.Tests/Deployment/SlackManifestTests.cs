@@ -1,0 +1,44 @@
+namespace CommunityPlanning.Bot.Tests.Deployment;
+
+/// <summary>
+/// Checks manifest/slack/manifest.yml by its lines (no YAML parser in the solution): the events, command,
+/// URLs and scopes the Slack adapter relies on.
+/// </summary>
+public sealed class SlackManifestTests
+{
+    private static readonly string[] Lines = File.ReadAllLines(RepositoryPaths.Combine("manifest", "slack", "manifest.yml"))
+        .Select(line => line.Trim())
+        .ToArray();
+
+    [Theory]
+    [InlineData("display_name: PlanBot")]
+    [InlineData("always_online: true")]
+    [InlineData("- command: /plan")]
+    [InlineData("url: https://YOUR-HOST/api/slack/commands")]
+    [InlineData("request_url: https://YOUR-HOST/api/slack/events")]
+    [InlineData("request_url: https://YOUR-HOST/api/slack/interactions")]
+    [InlineData("- app_mention")]
+    [InlineData("- message.im")]
+    [InlineData("is_enabled: true")]
+    [InlineData("socket_mode_enabled: false")]
+    public void SlackManifest_Line_IsPresent(string line)
+    {
+        Assert.Contains(line, Lines);
+    }
+
+    [Fact]
+    public void SlackManifest_Command_HasUsageHint()
+    {
+        Assert.Contains(Lines, line => line.StartsWith("usage_hint:", StringComparison.Ordinal) && line.Contains("my actions", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SlackManifest_BotScopes_AreExactlyWhatTheBotUses()
+    {
+        var start = Array.IndexOf(Lines, "bot:");
+        Assert.True(start >= 0, "No oauth_config.scopes.bot list.");
+        var scopes = Lines.Skip(start + 1).TakeWhile(line => line.StartsWith("- ", StringComparison.Ordinal)).Select(line => line[2..]);
+
+        Assert.Equal(["app_mentions:read", "chat:write", "commands", "im:history", "im:write", "users:read"], scopes.Order());
+    }
+}
