@@ -1,4 +1,5 @@
 using CommunityPlanning.Conversations.Features;
+using CommunityPlanning.Conversations.Proactive;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Members;
 
@@ -29,6 +30,8 @@ public sealed class TurnRouter(
             Roster.Touch(context, turn.From);
         }
 
+        RememberAddress(context);
+
         switch (turn.Kind)
         {
             case TurnKind.Submit when turn.Submission is { } submission:
@@ -44,6 +47,21 @@ public sealed class TurnRouter(
                 }
 
                 break;
+        }
+    }
+
+    // Keeps the group's conversation reference fresh for proactive messages; written only when it changed.
+    private static void RememberAddress(TurnContext context)
+    {
+        if (context.Turn.Address.Count == 0)
+        {
+            return;
+        }
+
+        var reference = new ConversationReferenceRecord(context.Turn.Conversation.Channel, context.Turn.Address);
+        if (!reference.SameAs(context.State.Find<ConversationReferenceRecord>(ConversationReferenceRecord.Kind)))
+        {
+            context.State.Put(reference);
         }
     }
 

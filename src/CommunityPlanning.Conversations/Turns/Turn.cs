@@ -37,4 +37,10 @@ public sealed record Turn
 
     /// <summary>True in a one-to-one chat with the bot.</summary>
     public bool IsPersonal { get; init; }
+
+    /// <summary>
+    /// The channel's details for reaching this conversation again (see
+    /// <see cref="Proactive.ConversationReferenceRecord"/>); empty when the channel gives none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Address { get; init; } = new Dictionary<string, string>();
 }
