@@ -1,0 +1,303 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json.Nodes;
+using CommunityPlanning.Conversations.Cards;
+
+namespace CommunityPlanning.Teams.Cards;
+
+/// <summary>
+/// Renders the neutral <see cref="Card"/> as an Adaptive Card 1.5 for Teams. Every button is an
+/// <c>Action.Execute</c> (Universal Actions) with an <c>Action.Submit</c> fallback carrying the same data
+/// (<see cref="AdaptiveCardData"/>). Stateless: register one instance.
+/// </summary>
+public sealed class AdaptiveCardRenderer
+{
+    /// <summary>The Adaptive Card schema version rendered.</summary>
+    public const string Version = "1.5";
+
+    /// <summary>The content type of an Adaptive Card attachment.</summary>
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>
+    /// The largest card, in bytes, we are happy to send. Teams refuses cards over about 28 KB; this
+    /// leaves room for the activity around it.
+    /// </summary>
+    public const int RecommendedMaxBytes = 25 * 1024;
+
+    private const string Schema = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+    /// <summary>Renders a card.</summary>
+    /// <param name="card">The neutral card.</param>
+    /// <returns>A new Adaptive Card object.</returns>
+    /// <exception cref="ArgumentException">An input id starts with "cp" or appears twice (a programming error).</exception>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "A service injected as a singleton, so callers can be tested with another renderer.")]
+    public JsonObject Render(Card card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        CheckInputIds(card);
+
+        var body = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = AdaptiveText.Escape(card.Title),
+                ["style"] = "heading",
+                ["size"] = "Large",
+                ["weight"] = "Bolder",
+                ["wrap"] = true,
+            },
+        };
+        if (!string.IsNullOrWhiteSpace(card.Subtitle))
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = AdaptiveText.Escape(card.Subtitle),
+                ["isSubtle"] = true,
+                ["spacing"] = "None",
+                ["wrap"] = true,
+            });
+        }
+
+        foreach (var block in card.Blocks)
+        {
+            switch (block)
+            {
+                case TextBlock text:
+                    body.Add(Text(text));
+                    break;
+                case FactsBlock facts when facts.Facts.Count > 0:
+                    body.Add(Facts(facts));
+                    break;
+                case ChecklistBlock checklist:
+                    foreach (var entry in checklist.Items)
+                    {
+                        body.Add(ChecklistRow(checklist, entry));
+                    }
+
+                    break;
+                case InputBlock input:
+                    AdaptiveInputs.Render(input.Input, body);
+                    break;
+                case FactsBlock:
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown card block {block.GetType().Name}.", nameof(card));
+            }
+        }
+
+        var actions = new JsonArray();
+        foreach (var action in card.Actions)
+        {
+            actions.Add(Button(action));
+        }
+
+        var rendered = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = Schema,
+            ["version"] = Version,
+            ["body"] = body,
+        };
+        if (actions.Count > 0)
+        {
+            rendered["actions"] = actions;
+        }
+
+        return rendered;
+    }
+
+    /// <summary>
+    /// The size of a card as sent, in UTF-8 bytes (serialised with default options, which escape
+    /// non-ASCII characters, so this errs on the large side). Compare with <see cref="RecommendedMaxBytes"/>.
+    /// </summary>
+    /// <param name="card">A rendered card.</param>
+    /// <returns>Its size in bytes.</returns>
+    public static int MeasureBytes(JsonNode card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return Encoding.UTF8.GetByteCount(card.ToJsonString());
+    }
+
+    private static JsonObject Text(TextBlock block)
+    {
+        var text = new JsonObject
+        {
+            ["type"] = "TextBlock",
+            ["text"] = AdaptiveText.Escape(block.Text),
+        };
+        switch (block.Tone)
+        {
+            case TextTone.Heading:
+                text["size"] = "Medium";
+                text["weight"] = "Bolder";
+                break;
+            case TextTone.Subtle:
+                text["isSubtle"] = true;
+                break;
+            case TextTone.Good:
+                text["color"] = "Good";
+                break;
+            case TextTone.Warning:
+                // Amber alone is hard to read on a light theme; bolder keeps it legible.
+                text["color"] = "Warning";
+                text["weight"] = "Bolder";
+                break;
+            case TextTone.Normal:
+            default:
+                break;
+        }
+
+        text["wrap"] = true;
+        return text;
+    }
+
+    private static JsonObject Facts(FactsBlock block)
+    {
+        var facts = new JsonArray();
+        foreach (var fact in block.Facts)
+        {
+            facts.Add(new JsonObject
+            {
+                ["title"] = AdaptiveText.Escape(fact.Label),
+                ["value"] = AdaptiveText.Escape(fact.Value),
+            });
+        }
+
+        return new JsonObject { ["type"] = "FactSet", ["facts"] = facts };
+    }
+
+    // One row per item: a tick box glyph and the item, the whole row tappable. The action asks for the
+    // state wanted (not a toggle), so a stale card cannot undo someone else's tick.
+    private static JsonObject ChecklistRow(ChecklistBlock block, ChecklistEntry entry)
+    {
+        var wanted = (!entry.Done).ToString().ToLowerInvariant();
+        var data = AdaptiveCardData.Encode(
+            block.Verb,
+            block.Data,
+            new(ChecklistBlock.ItemKey, entry.Id),
+            new(ChecklistBlock.DoneKey, wanted));
+        var title = entry.Done ? "Untick" : "Tick";
+        var tooltip = entry.Done ? "Untick this item" : "Tick this item";
+
+        var itemColumn = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = AdaptiveText.Escape(entry.Text),
+                ["wrap"] = true,
+            },
+        };
+        if (!string.IsNullOrWhiteSpace(entry.Detail))
+        {
+            itemColumn.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = AdaptiveText.Escape(entry.Detail),
+                ["isSubtle"] = true,
+                ["size"] = "Small",
+                ["spacing"] = "None",
+                ["wrap"] = true,
+            });
+        }
+
+        var glyph = new JsonObject
+        {
+            ["type"] = "TextBlock",
+            ["text"] = entry.Done ? "☑" : "☐",
+            ["size"] = "Medium",
+        };
+        if (entry.Done)
+        {
+            glyph["color"] = "Good";
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "ColumnSet",
+            ["spacing"] = "Small",
+            ["selectAction"] = Execute(title, block.Verb, data, ActionStyle.Default, submitsInputs: false, tooltip),
+            ["columns"] = new JsonArray
+            {
+                new JsonObject { ["type"] = "Column", ["width"] = "auto", ["items"] = new JsonArray { glyph } },
+                new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["items"] = itemColumn },
+            },
+        };
+    }
+
+    private static JsonObject Button(CardAction action) =>
+        Execute(action.Title, action.Verb, AdaptiveCardData.Encode(action.Verb, action.Data), action.Style, action.SubmitsInputs, tooltip: null);
+
+    private static JsonObject Execute(string title, string verb, JsonObject data, ActionStyle style, bool submitsInputs, string? tooltip)
+    {
+        var associatedInputs = submitsInputs ? "auto" : "none";
+        var execute = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = title,
+            ["verb"] = verb,
+            ["data"] = data.DeepClone(),
+            ["associatedInputs"] = associatedInputs,
+        };
+        var submit = new JsonObject
+        {
+            ["type"] = "Action.Submit",
+            ["title"] = title,
+            ["data"] = data,
+            ["associatedInputs"] = associatedInputs,
+        };
+        foreach (var action in (ReadOnlySpan<JsonObject>)[execute, submit])
+        {
+            if (StyleName(style) is { } name)
+            {
+                action["style"] = name;
+            }
+
+            if (tooltip is not null)
+            {
+                action["tooltip"] = tooltip;
+            }
+        }
+
+        execute["fallback"] = submit;
+        return execute;
+    }
+
+    private static string? StyleName(ActionStyle style) => style switch
+    {
+        ActionStyle.Positive => "positive",
+        ActionStyle.Destructive => "destructive",
+        _ => null,
+    };
+
+    private static void CheckInputIds(Card card)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var block in card.Blocks)
+        {
+            if (block is not InputBlock { Input: var input })
+            {
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(input.Id))
+            {
+                throw new ArgumentException($"The input \"{input.Label}\" has no id.", nameof(card));
+            }
+
+            if (AdaptiveCardData.IsReserved(input.Id))
+            {
+                throw new ArgumentException(
+                    $"The input id \"{input.Id}\" starts with \"{AdaptiveCardData.ReservedPrefix}\", which is reserved for action data.",
+                    nameof(card));
+            }
+
+            if (!seen.Add(input.Id))
+            {
+                throw new ArgumentException($"The input id \"{input.Id}\" appears twice on the card.", nameof(card));
+            }
+        }
+    }
+}
