@@ -133,6 +133,7 @@ internal static class AdaptiveInputs
                 input["type"] = "Input.Toggle";
                 input["id"] = field.Id;
                 input["title"] = field.Label;
+                input["wrap"] = true;
                 input["valueOn"] = "true";
                 input["valueOff"] = "false";
                 input["value"] = string.Equals(field.Value, "true", StringComparison.OrdinalIgnoreCase) ? "true" : "false";
