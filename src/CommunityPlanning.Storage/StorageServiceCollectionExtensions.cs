@@ -4,6 +4,7 @@ using CommunityPlanning.Domain.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CommunityPlanning.Storage;
@@ -50,11 +51,31 @@ public static class StorageServiceCollectionExtensions
     }
 }
 
-/// <summary>Creates the tables once at start-up, so no request pays for it.</summary>
-internal sealed class StorageInitializer(TableClient plans) : IHostedService
+/// <summary>
+/// Creates the tables once at start-up, so no request pays for it. Storage that is not reachable yet
+/// (Azurite still starting, a network blip) is retried in the background; /readyz reports it meanwhile.
+/// </summary>
+internal sealed partial class StorageInitializer(TableClient plans, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken) =>
-        await plans.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await plans.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException)
+            {
+                LogNotReady(logger, delay.TotalSeconds);
+                await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(false);
+                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
+            }
+        }
+    }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Warning, Message = "Storage is not reachable yet; trying again in {Seconds} s")]
+    private static partial void LogNotReady(ILogger logger, double seconds);
 }

@@ -148,7 +148,7 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
         return (Clean(System.Net.WebUtility.HtmlDecode(text)), mentions);
     }
 
-    private static IReadOnlyDictionary<string, string> Address(Activity activity, string tenant)
+    private static Dictionary<string, string> Address(Activity activity, string tenant)
     {
         var address = new Dictionary<string, string>(StringComparer.Ordinal)
         {

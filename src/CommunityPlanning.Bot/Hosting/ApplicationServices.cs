@@ -1,0 +1,39 @@
+using Azure.Core;
+using Azure.Identity;
+using CommunityPlanning.Conversations;
+using CommunityPlanning.Storage;
+using CommunityPlanning.Teams;
+using CommunityPlanning.Teams.Hosting;
+
+namespace CommunityPlanning.Bot.Hosting;
+
+/// <summary>The composition root: the one place that knows every concrete type.</summary>
+internal static class ApplicationServices
+{
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+        services.AddConversations();
+        services.AddStorage(configuration, () => AzureCredential(configuration));
+        services.AddTeams(configuration);
+        services.AddSingleton<SitePages>();
+        return builder;
+    }
+
+    public static WebApplication MapChannelEndpoints(this WebApplication app)
+    {
+        app.MapTeamsEndpoints();
+        return app;
+    }
+
+    // In Azure the bot's user-assigned managed identity (AZURE_CLIENT_ID) reaches storage; no keys anywhere.
+    private static TokenCredential AzureCredential(IConfiguration configuration)
+    {
+        var clientId = configuration["AZURE_CLIENT_ID"] ?? configuration["MicrosoftAppId"];
+        return string.IsNullOrWhiteSpace(clientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CommunityPlanning.Conversations.Pipeline;
+using CommunityPlanning.Conversations.Turns;
+using CommunityPlanning.Teams.Auth;
+using CommunityPlanning.Teams.Cards;
+using CommunityPlanning.Teams.Connector;
+using CommunityPlanning.Teams.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CommunityPlanning.Teams.Hosting;
+
+/// <summary>
+/// One inbound Bot Framework activity, end to end: authenticate, map to a turn, run it on its own
+/// timeout, then deliver the replies (new messages, cards updated in place, the invoke response).
+/// Used by <c>/api/messages</c> and by the local playground's Direct Line endpoint alike.
+/// </summary>
+public sealed partial class BotFrameworkHandler(
+    IInboundAuthenticator authenticator,
+    IOptions<BotAuthOptions> authOptions,
+    InboundActivityMapper mapper,
+    TurnProcessor processor,
+    ReplyActivityBuilder replies,
+    AdaptiveCardRenderer renderer,
+    ConnectorClient connector,
+    ILogger<BotFrameworkHandler> logger)
+{
+    /// <summary>How long a turn may take; Teams redelivers after 15 seconds.</summary>
+    public static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(12);
+
+    /// <summary>Handles one activity. <paramref name="remoteAddress"/> is the caller's IP address.</summary>
+    public async Task<BotResponse> HandleAsync(Activity activity, string? authorization, IPAddress? remoteAddress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (!await IsAuthenticatedAsync(activity, authorization, remoteAddress, cancellationToken).ConfigureAwait(false))
+        {
+            return new BotResponse(401);
+        }
+
+        var turn = mapper.Map(activity, out var problem);
+        if (turn is null)
+        {
+            LogRejected(logger, activity.Type ?? "(none)", problem);
+            return problem == InboundProblem.Ignored ? BotResponse.Ok
+                : IsInvoke(activity) ? new BotResponse(200, AdaptiveInvokeResponses.Error(400, "BadRequest", "Sorry, I couldn't read that card. Type \"help\" to start again."))
+                : new BotResponse(400);
+        }
+
+        // The turn runs on its own timeout: a client that hangs up must not leave half a turn behind.
+        using var timeout = new CancellationTokenSource(TurnTimeout);
+        var outcome = await processor.ProcessAsync(turn, timeout.Token).ConfigureAwait(false);
+        if (outcome.Duplicate)
+        {
+            return IsInvoke(activity) ? new BotResponse(200, AdaptiveInvokeResponses.Message("Done.")) : BotResponse.Ok;
+        }
+
+        return await DeliverAsync(activity, turn, outcome.Replies, timeout.Token).ConfigureAwait(false);
+    }
+
+    private async Task<bool> IsAuthenticatedAsync(Activity activity, string? authorization, IPAddress? remoteAddress, CancellationToken cancellationToken)
+    {
+        if (!authOptions.Value.IsAuthenticationConfigured)
+        {
+            // Local development only (the host refuses to start like this elsewhere): loopback callers only.
+            return remoteAddress is not null && IPAddress.IsLoopback(remoteAddress);
+        }
+
+        var result = await authenticator.AuthenticateAsync(authorization, activity.ServiceUrl, activity.ChannelId, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            LogUnauthenticated(logger, result.Failure);
+        }
+
+        return result.Succeeded;
+    }
+
+    private async Task<BotResponse> DeliverAsync(Activity inbound, Turn turn, IReadOnlyList<Reply> turnReplies, CancellationToken cancellationToken)
+    {
+        var invoke = IsInvoke(inbound);
+        JsonObject? invokeBody = null;
+        foreach (var reply in turnReplies)
+        {
+            if (invoke && invokeBody is null && reply.Mode != ReplyMode.New)
+            {
+                // The clicking user's card is replaced by the invoke response; others see the PUT below.
+                invokeBody = reply.Card is not null ? AdaptiveInvokeResponses.Card(renderer.Render(reply.Card)) : AdaptiveInvokeResponses.Message(reply.Text ?? "Done.");
+                if (reply.Mode == ReplyMode.ReplaceSource && !(turn.Submission?.IsAutomatic ?? false))
+                {
+                    await UpdateSourceAsync(inbound, reply, cancellationToken).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            if (!invoke && reply.Mode == ReplyMode.ReplaceSource && inbound.ReplyToId is not null)
+            {
+                await UpdateSourceAsync(inbound, reply, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await SendAsync(inbound, reply, cancellationToken).ConfigureAwait(false);
+        }
+
+        return invoke ? new BotResponse(200, invokeBody ?? AdaptiveInvokeResponses.Message("Done.")) : BotResponse.Ok;
+    }
+
+    private async Task SendAsync(Activity inbound, Reply reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connector.SendAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, replies.Build(reply, inbound), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex)
+        {
+            LogSendFailed(logger, ex.Status is { } s ? (int)s : 0, ex.ErrorCode ?? ex.Message);
+        }
+    }
+
+    private async Task UpdateSourceAsync(Activity inbound, Reply reply, CancellationToken cancellationToken)
+    {
+        if (inbound.ReplyToId is not { Length: > 0 } sourceId)
+        {
+            await SendAsync(inbound, reply, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await connector.UpdateAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, sourceId, replies.Build(reply, inbound), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex)
+        {
+            LogSendFailed(logger, ex.Status is { } s ? (int)s : 0, ex.ErrorCode ?? ex.Message);
+        }
+    }
+
+    private static bool IsInvoke(Activity activity) => string.Equals(activity.Type, "invoke", StringComparison.Ordinal);
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Refused an unauthenticated activity: {Failure}")]
+    private static partial void LogUnauthenticated(ILogger logger, InboundAuthFailure failure);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Did not turn a {Type} activity into a turn: {Problem}")]
+    private static partial void LogRejected(ILogger logger, string type, InboundProblem problem);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Could not deliver a reply: {Status} {Error}")]
+    private static partial void LogSendFailed(ILogger logger, int status, string error);
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityPlanning.Testing;
+
+/// <summary>One call the bot made to the fake Connector.</summary>
+/// <param name="Method">POST or PUT.</param>
+/// <param name="Path">The request path.</param>
+/// <param name="Body">The JSON body.</param>
+/// <param name="Authorization">The Authorization header, if any.</param>
+public sealed record ConnectorCall(string Method, string Path, JsonObject Body, string? Authorization);
+
+/// <summary>
+/// A Bot Framework Connector on a loopback port that records every call, so tests can await what the
+/// bot sends. Answers 200 with a new activity id, unless a test queues other answers.
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Channel<ConnectorCall> _calls = Channel.CreateUnbounded<ConnectorCall>();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter, string? Body)> _answers = new();
+    private int _ids;
+
+    private FakeConnector(WebApplication app) => _app = app;
+
+    /// <summary>The serviceUrl to put on activities.</summary>
+    public string ServiceUrl { get; private set; } = string.Empty;
+
+    /// <summary>Every call so far.</summary>
+    public ConcurrentQueue<ConnectorCall> All { get; } = new();
+
+    /// <summary>Starts a fake Connector on a free loopback port.</summary>
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeConnector(app);
+        app.Map("/{**path}", fake.HandleAsync);
+        await app.StartAsync();
+        fake.ServiceUrl = app.Urls.First() + "/";
+        return fake;
+    }
+
+    /// <summary>Makes the next call answer with this status (and Retry-After seconds, and body).</summary>
+    public void AnswerNext(int status, string? retryAfter = null, string? body = null) => _answers.Enqueue((status, retryAfter, body));
+
+    /// <summary>Waits for the next call (10 s at most).</summary>
+    public async Task<ConnectorCall> NextAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        return await _calls.Reader.ReadAsync(cts.Token);
+    }
+
+    /// <summary>True when no call is waiting to be read.</summary>
+    public bool IsIdle => _calls.Reader.Count == 0;
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
+        var call = new ConnectorCall(context.Request.Method, context.Request.Path.Value ?? string.Empty, body, context.Request.Headers.Authorization.ToString());
+        if (_answers.TryDequeue(out var answer))
+        {
+            context.Response.StatusCode = answer.Status;
+            if (answer.RetryAfter is not null)
+            {
+                context.Response.Headers.RetryAfter = answer.RetryAfter;
+            }
+
+            All.Enqueue(call with { Method = call.Method + " (answered " + answer.Status + ")" });
+            await context.Response.WriteAsync(answer.Body ?? "{}");
+            return;
+        }
+
+        All.Enqueue(call);
+        await _calls.Writer.WriteAsync(call);
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync($"{{\"id\":\"sent-{Interlocked.Increment(ref _ids)}\"}}");
+    }
+}
