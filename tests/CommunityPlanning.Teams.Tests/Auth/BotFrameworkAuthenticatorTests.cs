@@ -138,20 +138,33 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime, IDisposable
     public async Task AuthenticateAsync_FloodOfUnknownKeyIds_FetchesKeysAtMostOncePerInterval()
     {
         var authenticator = CreateAuthenticator();
+        using var stranger = new TestSigningKey("made-up", "msteams");
         for (var i = 0; i < 20; i++)
         {
-            using var stranger = new TestSigningKey($"made-up-{i}", "msteams");
-            var result = await authenticator.AuthenticateAsync("Bearer " + TestTokens.Channel(stranger), TestTokens.ServiceUrl, "msteams");
+            var result = await authenticator.AuthenticateAsync("Bearer " + TestTokens.Channel(stranger.WithKeyId($"made-up-{i}")), TestTokens.ServiceUrl, "msteams");
             Assert.Equal(InboundAuthFailure.UnknownSigningKey, result.Failure);
         }
 
         Assert.Equal(2, _server.ChannelKeyFetches);
 
         _clock.Advance(TimeSpan.FromMinutes(2));
-        using var late = new TestSigningKey("made-up-late", "msteams");
-        await authenticator.AuthenticateAsync("Bearer " + TestTokens.Channel(late), TestTokens.ServiceUrl, "msteams");
+        await authenticator.AuthenticateAsync("Bearer " + TestTokens.Channel(stranger.WithKeyId("made-up-late")), TestTokens.ServiceUrl, "msteams");
 
         Assert.Equal(3, _server.ChannelKeyFetches);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_ConcurrentUnknownKeyIds_ShareOneKeyFetch()
+    {
+        var authenticator = CreateAuthenticator();
+        using var stranger = new TestSigningKey("made-up", "msteams");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            authenticator.AuthenticateAsync("Bearer " + TestTokens.Channel(stranger.WithKeyId($"made-up-{i}")), TestTokens.ServiceUrl, "msteams")));
+
+        Assert.All(results, r => Assert.Equal(InboundAuthFailure.UnknownSigningKey, r.Failure));
+        Assert.Equal(2, _server.ChannelMetadataFetches);
+        Assert.Equal(2, _server.ChannelKeyFetches);
     }
 
     [Fact]

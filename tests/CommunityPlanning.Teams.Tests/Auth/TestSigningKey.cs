@@ -6,10 +6,18 @@ namespace CommunityPlanning.Teams.Tests.Auth;
 /// <summary>An RSA key as a test issuer holds it, with its JWKS form.</summary>
 public sealed class TestSigningKey : IDisposable
 {
-    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly RSA _rsa;
+    private readonly bool _ownsKey;
 
     public TestSigningKey(string keyId, params string[]? endorsements)
+        : this(RSA.Create(2048), ownsKey: true, keyId, endorsements)
     {
+    }
+
+    private TestSigningKey(RSA rsa, bool ownsKey, string keyId, string[]? endorsements)
+    {
+        _rsa = rsa;
+        _ownsKey = ownsKey;
         KeyId = keyId;
         Endorsements = endorsements;
         SigningCredentials = new SigningCredentials(new RsaSecurityKey(_rsa) { KeyId = keyId }, SecurityAlgorithms.RsaSha256);
@@ -40,5 +48,14 @@ public sealed class TestSigningKey : IDisposable
         return jwk;
     }
 
-    public void Dispose() => _rsa.Dispose();
+    /// <summary>The same RSA key under another key id (key generation is slow; tests that need many kids share one).</summary>
+    public TestSigningKey WithKeyId(string keyId) => new(_rsa, ownsKey: false, keyId, Endorsements);
+
+    public void Dispose()
+    {
+        if (_ownsKey)
+        {
+            _rsa.Dispose();
+        }
+    }
 }
