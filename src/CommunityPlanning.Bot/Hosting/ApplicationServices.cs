@@ -19,6 +19,7 @@ internal static class ApplicationServices
         services.AddStorage(configuration, () => AzureCredential(configuration));
         services.AddTeams(configuration);
         services.AddSingleton<SitePages>();
+        builder.AddTelemetry();
         return builder;
     }
 
