@@ -143,8 +143,13 @@ public static class ActionCards
     public static Card List(TurnContext context, IReadOnlyList<ActionItem> open)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return List(open, ActionText.Today(context));
+    }
+
+    /// <summary>Open actions grouped by owner, for a given London day (the weekly digest has no turn).</summary>
+    public static Card List(IReadOnlyList<ActionItem> open, DateOnly today)
+    {
         ArgumentNullException.ThrowIfNull(open);
-        var today = ActionText.Today(context);
         var overdue = open.Count(a => a.IsOverdue(today));
         var groups = open.Take(MaxListed)
             .GroupBy(a => a.Owner?.Id ?? string.Empty, StringComparer.Ordinal)
