@@ -175,7 +175,6 @@ public static class ActionCards
             Title = "Open actions",
             Subtitle = overdue > 0 ? $"{Count(open.Count, "action")} · {overdue} overdue" : Count(open.Count, "action"),
             Blocks = blocks,
-            Shared = true,
         };
     }
 

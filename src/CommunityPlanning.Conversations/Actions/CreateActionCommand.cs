@@ -46,7 +46,8 @@ public sealed partial class CreateActionCommand(INextMeetingSource meetings) : I
             return ValueTask.FromResult(false);
         }
 
-        Start(context, parsed);
+        // Without the word "action" a sentence might be chat ("I'll be late"), so with no date we ask rather than create.
+        Start(context, parsed, askWhenUndated: true);
         return ValueTask.FromResult(true);
     }
 
@@ -107,7 +108,7 @@ public sealed partial class CreateActionCommand(INextMeetingSource meetings) : I
         return ValueTask.CompletedTask;
     }
 
-    private static void Start(TurnContext context, ParsedAction? parsed)
+    private static void Start(TurnContext context, ParsedAction? parsed, bool askWhenUndated = false)
     {
         if (context.Plan is not { } plan)
         {
@@ -131,7 +132,7 @@ public sealed partial class CreateActionCommand(INextMeetingSource meetings) : I
 
         var pending = new PendingAction(Guid.NewGuid().ToString("N"), parsed.Title, parsed.Owner, parsed.Due, parsed.Step ?? plan.CurrentStep, context.Turn.From)
         {
-            AskDue = parsed.Reading == DueReading.NotUnderstood,
+            AskDue = parsed.Reading == DueReading.NotUnderstood || (askWhenUndated && parsed.Reading == DueReading.None),
             DueProblem = parsed.DueProblem ?? (parsed.Reading == DueReading.NotUnderstood ? "I couldn't tell the due date from that." : null),
         };
         if (!StepCatalogue.IsValid(pending.Step))

@@ -53,6 +53,17 @@ public sealed class CreateActionTests
     }
 
     [Fact]
+    public async Task Ill_WithoutADate_AsksBeforeCreating()
+    {
+        var h = await new ActionHarness().WithPlanAsync();
+
+        var question = (await h.SayAsync(Sam, "I'll sort out the raffle")).Card();
+
+        Assert.Equal("When is it due?", question.Title);
+        Assert.Empty(h.Actions);
+    }
+
+    [Fact]
     public async Task ActionColon_NoOwnerNoDate_CreatesUnassigned()
     {
         var h = await new ActionHarness().WithPlanAsync();
