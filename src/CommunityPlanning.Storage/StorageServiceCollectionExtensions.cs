@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return sp.GetRequiredService<TableServiceClient>().GetTableClient(options.TableName(options.PlansTable));
         });
+        services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<TableClient>()));
         services.AddSingleton(RecordTypes.Default);
         services.AddSingleton<RecordMapper>();
         services.AddSingleton<IGroupStore, TableGroupStore>();
@@ -53,10 +54,10 @@ public static class StorageServiceCollectionExtensions
 }
 
 /// <summary>
-/// Creates the tables once at start-up, so no request pays for it. Storage that is not reachable yet
+/// Creates every registered <see cref="StorageTable"/> once at start-up, so no request pays for it. Storage that is not reachable yet
 /// (Azurite still starting, a network blip) is retried in the background; /readyz reports it meanwhile.
 /// </summary>
-internal sealed partial class StorageInitializer(TableClient plans, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
+internal sealed partial class StorageInitializer(IEnumerable<StorageTable> tables, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,7 +66,11 @@ internal sealed partial class StorageInitializer(TableClient plans, TimeProvider
         {
             try
             {
-                await plans.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+                foreach (var table in tables)
+                {
+                    await table.Client.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+                }
+
                 return;
             }
             catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException)

@@ -18,6 +18,7 @@ internal static class ApplicationServices
         services.AddConversations();
         services.AddStorage(configuration, () => AzureCredential(configuration));
         services.AddTeams(configuration);
+        services.AddReminderDispatcher(options => configuration.GetSection("Reminders").Bind(options));
         services.AddSingleton<SitePages>();
         builder.AddTelemetry();
         return builder;

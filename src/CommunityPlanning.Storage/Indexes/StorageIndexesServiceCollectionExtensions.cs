@@ -37,7 +37,8 @@ public static class StorageIndexesServiceCollectionExtensions
             sp.GetRequiredService<ReminderIndex>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILogger<IndexingGroupStore>>()));
-        services.AddHostedService<IndexTablesInitializer>();
+        services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<IndexTables>().Assignees));
+        services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<IndexTables>().Reminders));
         return services;
     }
 
@@ -48,12 +49,4 @@ public static class StorageIndexesServiceCollectionExtensions
         { ImplementationType: { } type } => (IGroupStore)ActivatorUtilities.CreateInstance(services, type),
         _ => throw new InvalidOperationException("The group store registration cannot be wrapped."),
     };
-}
-
-/// <summary>Creates the index tables once at start-up, so no request pays for it.</summary>
-internal sealed class IndexTablesInitializer(IndexTables tables) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => tables.CreateIfNotExistsAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
