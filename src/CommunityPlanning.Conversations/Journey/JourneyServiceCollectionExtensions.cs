@@ -1,0 +1,25 @@
+using CommunityPlanning.Conversations.Dialogs;
+using CommunityPlanning.Conversations.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityPlanning.Conversations.Journey;
+
+/// <summary>Registers the step journey: step cards, forms, questions in the chat, roles, completion, scoring and summaries.</summary>
+public static class JourneyServiceCollectionExtensions
+{
+    /// <summary>Adds the journey's features and help lines. Commands match in this order, after the core ones.</summary>
+    public static IServiceCollection AddJourney(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<IDialogFlow, StepQuestionsFlow>();
+        services.AddFeature<DialogEngine>();
+        services.AddFeature<StepCommand>();
+        services.AddFeature<FormActions>();
+
+        services.AddSingleton(new HelpEntry(5, "where are we", "Show the current step: what's done, what's missing, its forms and checklist."));
+        services.AddSingleton(new HelpEntry(6, "step 4", "Show any step. \"next step\" shows the one after the current step."));
+        services.AddSingleton(new HelpEntry(7, "ask me the questions", "I'll ask for what's missing in this step, one question at a time."));
+        services.AddSingleton(new HelpEntry(8, "carry on / cancel", "Pick up the questions where you left off, or stop them."));
+        return services;
+    }
+}
