@@ -37,7 +37,7 @@ public sealed class FormActions : ICardActionHandler
                     break;
                 }
 
-                var rowId = FormRow.NewRowId(context.Now, context.Turn.From.Id);
+                var rowId = FormRow.NewRowId(context.State, step.Number, form.Id, context.Now, context.Turn.From.Id);
                 context.Show(FormViews.Form(context, step, resolved, rowId, isNew: true, values: null), ReplyMode.ReplaceSource);
                 break;
             case JourneyVerbs.EditRow:

@@ -102,7 +102,7 @@ public sealed class StepQuestionsFlow : IDialogFlow
         if (fieldId == "add")
         {
             return value == "true"
-                ? new DialogStep(With(dialog, (RowForm, form.Id), (RowId, FormRow.NewRowId(context.Now, context.Turn.From.Id))))
+                ? new DialogStep(With(dialog, (RowForm, form.Id), (RowId, FormRow.NewRowId(context.State, number, form.Id, context.Now, context.Turn.From.Id))))
                 : new DialogStep(dialog with { Skipped = [.. dialog.Skipped, prompt.Id] });
         }
 

@@ -66,6 +66,20 @@ public sealed record FormRow(
         return string.Create(CultureInfo.InvariantCulture, $"{text.ToString().PadLeft(9, '0')}{Base36[hash[0] % 36]}{Base36[hash[1] % 36]}");
     }
 
+    /// <summary>A new row id not yet used by the form: one millisecond later while the id is taken.</summary>
+    public static string NewRowId(GroupState state, int step, string formId, DateTimeOffset now, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var id = NewRowId(now, userId);
+        while (state.Find<FormRow>(KeyFor(step, formId, id)) is not null)
+        {
+            now = now.AddMilliseconds(1);
+            id = NewRowId(now, userId);
+        }
+
+        return id;
+    }
+
     /// <summary>True for ids this code makes: <c>main</c> or lower-case letters and digits, short.</summary>
     public static bool IsValidRowId(string? rowId) =>
         !string.IsNullOrEmpty(rowId) && rowId.Length <= MaxRowIdLength && rowId.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c));
