@@ -98,6 +98,36 @@ public sealed partial class SlackApiClient
         return response["user_id"]?.GetValue<string>();
     }
 
+    /// <summary>
+    /// Answers through a slash command's response_url (works where the bot is not a member). Only
+    /// Slack's hooks host is called, and without the bot token.
+    /// </summary>
+    public async Task PostToResponseUrlAsync(Uri responseUrl, SlackMessage message, bool inChannel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responseUrl);
+        ArgumentNullException.ThrowIfNull(message);
+        if (!IsResponseUrl(responseUrl))
+        {
+            throw new SlackApiException("response_url", "host_not_allowed");
+        }
+
+        var body = MessageBody(message);
+        body["response_type"] = inChannel ? "in_channel" : "ephemeral";
+        using var content = new StringContent(body.ToJsonString(), new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" });
+        using var response = await _factory.CreateClient(HttpClientName).PostAsync(responseUrl, content, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            LogFailed(_logger, "response_url", $"http_{(int)response.StatusCode}");
+            throw new SlackApiException("response_url", $"http_{(int)response.StatusCode}");
+        }
+    }
+
+    /// <summary>True for a response_url the bot may post to: https on hooks.slack.com (or the configured API host when it is loopback, for tests).</summary>
+    public bool IsResponseUrl(Uri? url) =>
+        url is { IsAbsoluteUri: true }
+        && ((url.Scheme == Uri.UriSchemeHttps && string.Equals(url.Host, "hooks.slack.com", StringComparison.OrdinalIgnoreCase))
+            || (_options.ApiBaseUrl.IsLoopback && string.Equals(url.Authority, _options.ApiBaseUrl.Authority, StringComparison.OrdinalIgnoreCase)));
+
     /// <summary>Calls a Web API method with a JSON body.</summary>
     internal Task<JsonObject> CallAsync(string method, JsonObject body, CancellationToken cancellationToken = default)
     {

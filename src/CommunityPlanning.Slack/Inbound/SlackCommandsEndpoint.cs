@@ -1,5 +1,6 @@
 using System.Text;
 using CommunityPlanning.Conversations.Turns;
+using CommunityPlanning.Slack.Api;
 using CommunityPlanning.Slack.Work;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -11,7 +12,7 @@ namespace CommunityPlanning.Slack.Inbound;
 /// <c>POST /api/slack/commands</c>: <c>/plan &lt;text&gt;</c> runs the same commands as a mention. Answered at
 /// once with an empty 200; the replies follow as messages (a form opens as a modal with the trigger id).
 /// </summary>
-internal sealed partial class SlackCommandsEndpoint(SlackRequestReader reader, SlackWorkQueue queue, ILogger<SlackCommandsEndpoint> logger)
+internal sealed partial class SlackCommandsEndpoint(SlackRequestReader reader, SlackWorkQueue queue, SlackApiClient api, ILogger<SlackCommandsEndpoint> logger)
 {
     public const string BusyText = "Sorry, I'm very busy right now. Please try again in a minute.";
 
@@ -38,6 +39,7 @@ internal sealed partial class SlackCommandsEndpoint(SlackRequestReader reader, S
         var target = new SlackTarget(team, channel, user)
         {
             TriggerId = trigger,
+            ResponseUrl = Uri.TryCreate(Field("response_url"), UriKind.Absolute, out var responseUrl) && api.IsResponseUrl(responseUrl) ? responseUrl : null,
             FormOrigin = SlackFormOpen.For(new ConversationKey(SlackAddress.Channel, team, channel), text),
         };
         var turnId = "cmd:" + (trigger ?? Guid.NewGuid().ToString("N"));

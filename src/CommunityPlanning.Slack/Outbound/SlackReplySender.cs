@@ -19,6 +19,8 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ILogger<Slack
     /// <summary>What a person is told when their request could not be finished.</summary>
     public const string FailureText = "Sorry, something went wrong and I couldn't finish that. Please try again in a minute. If it keeps happening, tell whoever looks after me.";
 
+    private static readonly HashSet<string> NotAMember = new(StringComparer.Ordinal) { "not_in_channel", "channel_not_found" };
+
     public async Task DeliverAsync(IReadOnlyList<Reply> replies, SlackTarget target, bool modalClosed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(replies);
@@ -78,17 +80,26 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ILogger<Slack
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
-            if (mode == ReplyMode.Private)
+            try
             {
-                await api.PostEphemeralAsync(target.ChannelId, target.UserId, message, cancellationToken).ConfigureAwait(false);
+                if (mode == ReplyMode.Private)
+                {
+                    await api.PostEphemeralAsync(target.ChannelId, target.UserId, message, cancellationToken).ConfigureAwait(false);
+                }
+                else if (mode == ReplyMode.ReplaceSource && i == 0 && target.SourceTs is { } ts)
+                {
+                    await api.UpdateMessageAsync(target.ChannelId, ts, message, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await api.PostMessageAsync(target.ChannelId, message, cancellationToken).ConfigureAwait(false);
+                }
             }
-            else if (mode == ReplyMode.ReplaceSource && i == 0 && target.SourceTs is { } ts)
+            catch (SlackApiException ex) when (target.ResponseUrl is { } responseUrl && NotAMember.Contains(ex.Error))
             {
-                await api.UpdateMessageAsync(target.ChannelId, ts, message, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await api.PostMessageAsync(target.ChannelId, message, cancellationToken).ConfigureAwait(false);
+                // /plan used in a channel the bot has not been added to: answer through the command.
+                LogUsedResponseUrl(logger, ex.Error);
+                await api.PostToResponseUrlAsync(responseUrl, message, inChannel: mode != ReplyMode.Private, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -128,6 +139,9 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ILogger<Slack
 
     [LoggerMessage(EventId = 3130, Level = LogLevel.Warning, Message = "Could not open a Slack modal ({Error}); posting the form with a button instead")]
     private static partial void LogModalFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 3132, Level = LogLevel.Information, Message = "Answered a /plan command through its response_url ({Error})")]
+    private static partial void LogUsedResponseUrl(ILogger logger, string error);
 
     [LoggerMessage(EventId = 3131, Level = LogLevel.Error, Message = "Could not tell a Slack user that their request failed")]
     private static partial void LogReportFailed(ILogger logger, Exception exception);

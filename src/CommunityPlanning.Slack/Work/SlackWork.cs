@@ -19,6 +19,9 @@ internal sealed record SlackTarget(string TeamId, string ChannelId, string UserI
     /// <summary>The message a modal opened now should replace with its result.</summary>
     public string? ModalReplaceTs { get; init; }
 
+    /// <summary>A slash command's response_url, for answering where the bot is not a member.</summary>
+    public Uri? ResponseUrl { get; init; }
+
     /// <summary>What a "Fill in the form" button sends to open a form again (null when it cannot).</summary>
     public ActionValue? FormOrigin { get; init; }
 }

@@ -32,6 +32,8 @@ public sealed class SlackBotHost : IAsyncDisposable
 
     public TableClient Plans { get; private set; } = null!;
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<SlackBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null)
     {
         var host = new SlackBotHost { Slack = await FakeSlackApi.StartAsync() };
