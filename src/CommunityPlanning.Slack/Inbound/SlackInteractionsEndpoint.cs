@@ -62,6 +62,11 @@ internal sealed partial class SlackInteractionsEndpoint(
             channel = ModalMetadata.TryDecode(payload.Obj("view").Str("private_metadata"))?.Channel;
             messageTs = null;
         }
+        else if (container?["is_ephemeral"]?.GetValueKind() == System.Text.Json.JsonValueKind.True)
+        {
+            // An ephemeral message cannot be updated with chat.update: its replies are posted instead.
+            messageTs = null;
+        }
 
         if (team is null || user is null || channel is null)
         {
