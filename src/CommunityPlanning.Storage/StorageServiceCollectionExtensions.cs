@@ -82,6 +82,6 @@ internal sealed partial class StorageInitializer(IEnumerable<StorageTable> table
         }
     }
 
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Warning, Message = "Storage is not reachable yet; trying again in {Seconds} s")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Storage is not reachable yet; trying again in {Seconds} s")]
     private static partial void LogNotReady(ILogger logger, double seconds);
 }

@@ -29,6 +29,6 @@ public sealed partial class ReminderBackgroundService(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "A reminder pass failed; trying again at the next tick")]
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Error, Message = "A reminder pass failed; trying again at the next tick")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
 }

@@ -171,24 +171,24 @@ public sealed partial class ReminderDispatcher(
         }
     }
 
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Reminder {Kind} for group {GroupId} finished as {Outcome}")]
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Reminder {Kind} for group {GroupId} finished as {Outcome}")]
     private static partial void LogSent(ILogger logger, string groupId, ReminderKind kind, ReminderOutcome outcome);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Reminder {Kind} for group {GroupId} was claimed by another instance")]
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Reminder {Kind} for group {GroupId} was claimed by another instance")]
     private static partial void LogClaimLost(ILogger logger, string groupId, ReminderKind kind);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Reminder {Kind} for group {GroupId} failed; it will be retried after the claim times out")]
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Reminder {Kind} for group {GroupId} failed; it will be retried after the claim times out")]
     private static partial void LogFailed(ILogger logger, Exception exception, string groupId, ReminderKind kind);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "No way to reach group {GroupId} (channel {Channel}); reminder skipped")]
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "No way to reach group {GroupId} (channel {Channel}); reminder skipped")]
     private static partial void LogNoRoute(ILogger logger, string groupId, string channel);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Reminder {Kind} for group {GroupId} could not reach anyone; skipped")]
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Reminder {Kind} for group {GroupId} could not reach anyone; skipped")]
     private static partial void LogUnreachable(ILogger logger, string groupId, ReminderKind kind);
 
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Gave up on reminder {Kind} for group {GroupId} after {Attempts} attempts")]
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Error, Message = "Gave up on reminder {Kind} for group {GroupId} after {Attempts} attempts")]
     private static partial void LogGaveUp(ILogger logger, string groupId, ReminderKind kind, int attempts);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Reminder {Kind} for group {GroupId} was changed by someone else before it could be marked finished")]
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Reminder {Kind} for group {GroupId} was changed by someone else before it could be marked finished")]
     private static partial void LogCompleteLost(ILogger logger, string groupId, ReminderKind kind);
 }

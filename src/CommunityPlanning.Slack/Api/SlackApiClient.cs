@@ -219,9 +219,9 @@ public sealed partial class SlackApiClient
     internal static Uri BaseUrl(Uri configured) =>
         configured.AbsoluteUri.EndsWith('/') ? configured : new Uri(configured.AbsoluteUri + "/");
 
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Slack {Method} was rate limited; retrying in {Seconds} s (attempt {Attempt})")]
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Slack {Method} was rate limited; retrying in {Seconds} s (attempt {Attempt})")]
     private static partial void LogRateLimited(ILogger logger, string method, double seconds, int attempt);
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Slack {Method} failed: {Error}")]
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Slack {Method} failed: {Error}")]
     private static partial void LogFailed(ILogger logger, string method, string error);
 }

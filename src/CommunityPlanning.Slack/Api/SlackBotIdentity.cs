@@ -45,7 +45,7 @@ internal sealed partial class SlackBotIdentity(SlackApiClient api, ILogger<Slack
         return _userId;
     }
 
-    [LoggerMessage(EventId = 3120, Level = LogLevel.Warning, Message = "Slack auth.test failed, so the bot's own user id is not known yet: {Error}")]
+    [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "Slack auth.test failed, so the bot's own user id is not known yet: {Error}")]
     private static partial void LogAuthFailed(ILogger logger, string error);
 }
 

@@ -68,6 +68,6 @@ internal sealed partial class SlackUserDirectory(SlackApiClient api, IOptions<Sl
             .Select(n => n!.GetValue<string>().Trim())
             .FirstOrDefault(s => s.Length > 0);
 
-    [LoggerMessage(EventId = 3110, Level = LogLevel.Warning, Message = "Could not look up a Slack user's name: {Error}")]
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "Could not look up a Slack user's name: {Error}")]
     private static partial void LogLookupFailed(ILogger logger, string error);
 }

@@ -53,6 +53,6 @@ internal sealed partial class SlackCommandsEndpoint(SlackRequestReader reader, S
         return TypedResults.Ok();
     }
 
-    [LoggerMessage(EventId = 3020, Level = LogLevel.Error, Message = "The Slack queue is full; a /plan command was turned away")]
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Error, Message = "The Slack queue is full; a /plan command was turned away")]
     private static partial void LogQueueFull(ILogger logger);
 }

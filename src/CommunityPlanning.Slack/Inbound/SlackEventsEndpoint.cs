@@ -111,9 +111,9 @@ internal sealed partial class SlackEventsEndpoint(
         };
     }
 
-    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Acknowledged a repeated Slack event (marked as a retry: {IsRetry})")]
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Acknowledged a repeated Slack event (marked as a retry: {IsRetry})")]
     private static partial void LogRepeat(ILogger logger, bool isRetry);
 
-    [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "The Slack queue is full; asked Slack to retry later")]
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Error, Message = "The Slack queue is full; asked Slack to retry later")]
     private static partial void LogQueueFull(ILogger logger);
 }

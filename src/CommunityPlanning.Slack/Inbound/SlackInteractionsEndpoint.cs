@@ -207,9 +207,9 @@ internal sealed partial class SlackInteractionsEndpoint(
         }
     }
 
-    [LoggerMessage(EventId = 3030, Level = LogLevel.Error, Message = "The Slack queue is full; an interaction was turned away")]
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Error, Message = "The Slack queue is full; an interaction was turned away")]
     private static partial void LogQueueFull(ILogger logger);
 
-    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "A modal submission was not finished within the budget ({Reason}); its replies will follow as messages")]
+    [LoggerMessage(EventId = 4031, Level = LogLevel.Warning, Message = "A modal submission was not finished within the budget ({Reason}); its replies will follow as messages")]
     private static partial void LogModalLate(ILogger logger, string reason);
 }

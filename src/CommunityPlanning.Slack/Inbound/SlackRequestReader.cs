@@ -59,9 +59,9 @@ internal sealed partial class SlackRequestReader(SlackSignatureVerifier verifier
         return buffer.ToArray();
     }
 
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Check}")]
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Check}")]
     private static partial void LogRefused(ILogger logger, PathString path, SignatureCheck check);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Refused an oversized Slack request to {Path}")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Refused an oversized Slack request to {Path}")]
     private static partial void LogTooLarge(ILogger logger, PathString path);
 }

@@ -137,12 +137,12 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ILogger<Slack
         return new Reply { Text = text.ToString(), Mode = ReplyMode.Private };
     }
 
-    [LoggerMessage(EventId = 3130, Level = LogLevel.Warning, Message = "Could not open a Slack modal ({Error}); posting the form with a button instead")]
+    [LoggerMessage(EventId = 4130, Level = LogLevel.Warning, Message = "Could not open a Slack modal ({Error}); posting the form with a button instead")]
     private static partial void LogModalFailed(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 3132, Level = LogLevel.Information, Message = "Answered a /plan command through its response_url ({Error})")]
+    [LoggerMessage(EventId = 4132, Level = LogLevel.Information, Message = "Answered a /plan command through its response_url ({Error})")]
     private static partial void LogUsedResponseUrl(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 3131, Level = LogLevel.Error, Message = "Could not tell a Slack user that their request failed")]
+    [LoggerMessage(EventId = 4131, Level = LogLevel.Error, Message = "Could not tell a Slack user that their request failed")]
     private static partial void LogReportFailed(ILogger logger, Exception exception);
 }

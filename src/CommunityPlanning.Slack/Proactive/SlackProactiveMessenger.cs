@@ -100,6 +100,6 @@ public sealed partial class SlackProactiveMessenger : IProactiveMessenger
         return Unreachable.Contains(ex.Error) ? ProactiveResult.RecipientUnreachable : ProactiveResult.Failed;
     }
 
-    [LoggerMessage(EventId = 3160, Level = LogLevel.Warning, Message = "A proactive Slack message was not sent: {Error}")]
+    [LoggerMessage(EventId = 4160, Level = LogLevel.Warning, Message = "A proactive Slack message was not sent: {Error}")]
     private static partial void LogSendFailed(ILogger logger, string error);
 }

@@ -111,9 +111,9 @@ internal sealed partial class SlackTurnRunner(
         }).ToList();
     }
 
-    [LoggerMessage(EventId = 3140, Level = LogLevel.Error, Message = "A Slack turn failed; the person has been told")]
+    [LoggerMessage(EventId = 4140, Level = LogLevel.Error, Message = "A Slack turn failed; the person has been told")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 3141, Level = LogLevel.Warning, Message = "A queued Slack {Work} was abandoned because the bot is stopping")]
+    [LoggerMessage(EventId = 4141, Level = LogLevel.Warning, Message = "A queued Slack {Work} was abandoned because the bot is stopping")]
     private static partial void LogAbandoned(ILogger logger, string work);
 }

@@ -48,6 +48,6 @@ internal sealed partial class SlackWorker(
         }
     }
 
-    [LoggerMessage(EventId = 3150, Level = LogLevel.Warning, Message = "{Count} Slack requests were still queued when the bot stopped")]
+    [LoggerMessage(EventId = 4150, Level = LogLevel.Warning, Message = "{Count} Slack requests were still queued when the bot stopped")]
     private static partial void LogLeftAtShutdown(ILogger logger, int count);
 }
