@@ -1,6 +1,7 @@
 using CommunityPlanning.Conversations.Tests.Support;
 using CommunityPlanning.Domain.Journey;
 using CommunityPlanning.Domain.Plans;
+using CommunityPlanning.Domain.Ports;
 using static CommunityPlanning.Conversations.Tests.Support.ScriptedConversation;
 
 namespace CommunityPlanning.Conversations.Tests.Journey;
@@ -8,10 +9,14 @@ namespace CommunityPlanning.Conversations.Tests.Journey;
 /// <summary>One steering group from "start" to the step 9 review, with a second member interleaving.</summary>
 public sealed class WholeJourneyTests
 {
-    [Fact]
-    public async Task Journey_StartToReview_EveryStepChecklistFormsAndQuestions()
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("azurite")]
+    public async Task Journey_StartToReview_EveryStepChecklistFormsAndQuestions(string storeKind)
     {
-        var store = new InMemoryGroupStore();
+        // On Azurite every turn is also counted: one read round trip and one write at most.
+        using var azurite = storeKind == "azurite" ? new CountingTableStore() : null;
+        IGroupStore store = azurite is null ? new InMemoryGroupStore() : azurite;
         using var chat = new ScriptedConversation(store); // Wed 12 Mar 2025
         await chat.StartPlan(PlanType.CommunityLedThenNeighbourhood);
         await chat.Send(Ann, "role @Bob secretary", Bob);
@@ -140,5 +145,16 @@ public sealed class WholeJourneyTests
             .AssertReply("Actions outstanding: 1")
             .AssertReply("Community speed watch · Done");
         (await restarted.Send(Ann, "progress")).AssertReply("9 of 9 steps complete");
+
+        if (azurite is not null)
+        {
+            Assert.True(azurite.Turns > 150, $"only {azurite.Turns} turns were counted");
+            Assert.Equal(1, azurite.MostReadsInATurn);
+            Assert.Equal(1, azurite.MostWritesInATurn);
+
+            // A fresh store on the same table (as after a host restart) reads every record back unchanged.
+            var reread = await azurite.Reopen().LoadAsync(restarted.GroupId);
+            Assert.Equal(CountingTableStore.Snapshot(state), CountingTableStore.Snapshot(reread));
+        }
     }
 }

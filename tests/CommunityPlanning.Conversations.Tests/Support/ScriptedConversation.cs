@@ -27,7 +27,7 @@ public sealed class ScriptedConversation : IDisposable
     private readonly string _turnPrefix = "turn-" + Guid.NewGuid().ToString("N")[..8] + "-";
     private int _turns;
 
-    public ScriptedConversation(InMemoryGroupStore? store = null, string conversation = "19:steering-group@thread.tacv2", DateTimeOffset? start = null)
+    public ScriptedConversation(IGroupStore? store = null, string conversation = "19:steering-group@thread.tacv2", DateTimeOffset? start = null)
     {
         Store = store ?? new InMemoryGroupStore();
         Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.Zero));
@@ -41,7 +41,7 @@ public sealed class ScriptedConversation : IDisposable
         _processor = _services.GetRequiredService<TurnProcessor>();
     }
 
-    public InMemoryGroupStore Store { get; }
+    public IGroupStore Store { get; }
 
     public FakeTimeProvider Clock { get; }
 
