@@ -19,6 +19,11 @@ public sealed class AdaptiveCardRenderer
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
     /// <summary>
+    /// How many buttons show on the card itself; any more are put in its overflow menu.
+    /// </summary>
+    public const int MaxPrimaryActions = 5;
+
+    /// <summary>
     /// The largest card, in bytes, we are happy to send. Teams refuses cards over about 28 KB; this
     /// leaves room for the activity around it.
     /// </summary>
@@ -90,7 +95,14 @@ public sealed class AdaptiveCardRenderer
         var actions = new JsonArray();
         foreach (var action in card.Actions)
         {
-            actions.Add(Button(action));
+            var button = Button(action);
+            if (actions.Count >= MaxPrimaryActions)
+            {
+                // Teams shows a handful of buttons; the rest go in the card's "…" menu rather than vanish.
+                button["mode"] = "secondary";
+            }
+
+            actions.Add(button);
         }
 
         var rendered = new JsonObject

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using CommunityPlanning.Conversations.Cards;
+using CommunityPlanning.Teams.Cards;
+
+namespace CommunityPlanning.Teams.Tests.Cards;
+
+public sealed class AdaptiveCardRendererOverflowTests
+{
+    [Fact]
+    public void Render_MoreThanFiveActions_PutsTheRestInTheOverflowMenu()
+    {
+        var data = new Dictionary<string, string> { ["g"] = "group" };
+        var card = new Card
+        {
+            Title = "Step 3",
+            Actions = Enumerable.Range(1, 8).Select(i => new CardAction($"Form {i}", "form.show", data)).ToList(),
+        };
+
+        var actions = new AdaptiveCardRenderer().Render(card)["actions"]!.AsArray();
+
+        Assert.Equal(8, actions.Count);
+        Assert.All(actions.Take(5), a => Assert.Null(a!["mode"]));
+        Assert.All(actions.Skip(5), a => Assert.Equal("secondary", a!["mode"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Render_FiveActions_AllShowOnTheCard()
+    {
+        var data = new Dictionary<string, string> { ["g"] = "group" };
+        var card = new Card { Title = "Help", Actions = Enumerable.Range(1, 5).Select(i => new CardAction($"B{i}", "v", data)).ToList() };
+        Assert.All(new AdaptiveCardRenderer().Render(card)["actions"]!.AsArray(), a => Assert.Null(a!["mode"]));
+    }
+}
