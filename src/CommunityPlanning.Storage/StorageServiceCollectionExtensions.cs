@@ -45,6 +45,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(RecordTypes.Default);
         services.AddSingleton<RecordMapper>();
         services.AddSingleton<IGroupStore, TableGroupStore>();
+        services.AddSingleton<Conversations.Proactive.IPersonalConversationStore, People.TablePersonalConversationStore>();
         services.AddSingleton<StorageHealth>();
         services.AddHostedService<StorageInitializer>();
         return services;

@@ -150,9 +150,9 @@ public sealed partial class ConnectorClient(
         }
     }
 
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Connector answered {Status}; retry {Attempt} in {DelayMs} ms")]
+    [LoggerMessage(EventId = 3300, Level = LogLevel.Warning, Message = "Connector answered {Status}; retry {Attempt} in {DelayMs} ms")]
     private static partial void LogRetry(ILogger logger, int status, int attempt, double delayMs);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Connector {Method} failed with {Status} ({ErrorCode}) after {Attempt} attempts")]
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "Connector {Method} failed with {Status} ({ErrorCode}) after {Attempt} attempts")]
     private static partial void LogFailed(ILogger logger, string method, int status, string errorCode, int attempt);
 }
