@@ -119,5 +119,28 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Empty(strict.Fake.All);
     }
 
+    [Fact]
+    public async Task SendAsync_TokenUnavailable_ConnectorExceptionAndNothingSent()
+    {
+        var client = new ConnectorClient(
+            new HttpClient(),
+            new FailingTokenProvider(),
+            new CommunityPlanning.Teams.Auth.ServiceUrlPolicy(allowLoopback: true),
+            new ConversationThrottle(TimeProvider.System),
+            TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ConnectorClient>.Instance);
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => client.SendAsync(_harness.Fake.ServiceUrl, "conv-1", Message()));
+
+        Assert.IsType<InvalidOperationException>(ex.InnerException);
+        Assert.Empty(_harness.Fake.All);
+    }
+
     private static Activity Message() => new() { Type = "message", Text = "Hello" };
+}
+
+internal sealed class FailingTokenProvider : CommunityPlanning.Teams.Auth.IConnectorTokenProvider
+{
+    public ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException("AADSTS7000215: Invalid client secret provided.");
 }
