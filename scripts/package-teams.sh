@@ -50,43 +50,13 @@ for file in manifest.json color.png outline.png; do
   [[ -f "$source_dir/$file" ]] || fail "missing $source_dir/$file."
 done
 
-if ! command -v python3 >/dev/null 2>&1; then
-  fail "python3 is needed to build the zip. Install it (on Debian: apt-get install python3) and try again."
-fi
-
 bot_id="$(echo "$bot_id" | tr '[:upper:]' '[:lower:]')"
 domain="$(echo "$domain" | tr '[:upper:]' '[:lower:]')"
 mkdir -p "$output_dir"
 package="$(cd "$output_dir" && pwd)/CommunityPlanning.Bot.zip"
 
-# python3 fills the placeholders and writes the zip, so no `zip` package is needed.
-python3 - "$source_dir" "$package" "$bot_id" "$domain" <<'PY'
-import json, os, sys, tempfile, zipfile
-
-source_dir, package, bot_id, domain = sys.argv[1:5]
-with open(os.path.join(source_dir, "manifest.json"), encoding="utf-8") as f:
-    text = f.read()
-text = text.replace("{{BOT_ID}}", bot_id).replace("{{BOT_DOMAIN}}", domain)
-if "{{" in text:
-    sys.exit("package-teams: manifest.json still has a placeholder after filling in the bot id and domain.")
-try:
-    json.loads(text)
-except ValueError as error:
-    sys.exit(f"package-teams: manifest.json is not valid JSON after filling placeholders: {error}")
-
-# Write next to the target and rename, so a failed run never leaves half a package behind.
-handle, temporary = tempfile.mkstemp(suffix=".zip", dir=os.path.dirname(package))
-os.close(handle)
-try:
-    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("manifest.json", text)
-        archive.write(os.path.join(source_dir, "color.png"), "color.png")
-        archive.write(os.path.join(source_dir, "outline.png"), "outline.png")
-    os.replace(temporary, package)
-except BaseException:
-    os.remove(temporary)
-    raise
-PY
+# A small C# file fills the placeholders and writes the zip: only the .NET SDK is needed.
+dotnet run "$repo_root/scripts/package-teams.cs" -- "$source_dir" "$package" "$bot_id" "$domain"
 
 echo "Teams app package written to $package"
 echo "Upload it in the Teams admin centre (Teams apps > Manage apps > Upload new app)."

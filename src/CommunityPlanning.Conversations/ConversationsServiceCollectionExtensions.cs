@@ -1,4 +1,5 @@
 using CommunityPlanning.Conversations.Features;
+using CommunityPlanning.Conversations.Journey;
 using CommunityPlanning.Conversations.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,10 @@ public static class ConversationsServiceCollectionExtensions
         services.AddFeature<StartPlan>();
         services.AddFeature<ProgressCommand>();
         services.AddFeature<ChecklistFeature>();
+        // Actions before the journey: its "I'll …" / "@Sam to …" messages must be seen before the journey's
+        // open-prompt handling, which answers any other message for someone with questions parked.
+        services.AddActions();
+        services.AddJourney();
         services.AddFeature<MemberRoster>();
 
         services.AddSingleton(new HelpEntry(0, "start", "Set up your group's plan (name and type)."));

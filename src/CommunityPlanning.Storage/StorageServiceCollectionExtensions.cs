@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using CommunityPlanning.Domain.Ports;
+using CommunityPlanning.Storage.People;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,21 +43,23 @@ public static class StorageServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return sp.GetRequiredService<TableServiceClient>().GetTableClient(options.TableName(options.PlansTable));
         });
+        services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<TableClient>()));
         services.AddSingleton(RecordTypes.Default);
         services.AddSingleton<RecordMapper>();
         services.AddSingleton<IGroupStore, TableGroupStore>();
-        services.AddSingleton<Conversations.Proactive.IPersonalConversationStore, People.TablePersonalConversationStore>();
+        services.AddPeopleStore();
         services.AddSingleton<StorageHealth>();
         services.AddHostedService<StorageInitializer>();
+        services.AddStorageIndexes();
         return services;
     }
 }
 
 /// <summary>
-/// Creates the tables once at start-up, so no request pays for it. Storage that is not reachable yet
+/// Creates every registered <see cref="StorageTable"/> once at start-up, so no request pays for it. Storage that is not reachable yet
 /// (Azurite still starting, a network blip) is retried in the background; /readyz reports it meanwhile.
 /// </summary>
-internal sealed partial class StorageInitializer(TableClient plans, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
+internal sealed partial class StorageInitializer(IEnumerable<StorageTable> tables, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,7 +68,11 @@ internal sealed partial class StorageInitializer(TableClient plans, TimeProvider
         {
             try
             {
-                await plans.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+                foreach (var table in tables)
+                {
+                    await table.Client.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+                }
+
                 return;
             }
             catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException)
@@ -77,6 +84,6 @@ internal sealed partial class StorageInitializer(TableClient plans, TimeProvider
         }
     }
 
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Warning, Message = "Storage is not reachable yet; trying again in {Seconds} s")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Storage is not reachable yet; trying again in {Seconds} s")]
     private static partial void LogNotReady(ILogger logger, double seconds);
 }

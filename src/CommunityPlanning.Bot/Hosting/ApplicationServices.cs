@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using CommunityPlanning.Conversations;
+using CommunityPlanning.Slack;
 using CommunityPlanning.Storage;
 using CommunityPlanning.Teams;
 using CommunityPlanning.Teams.Hosting;
@@ -18,13 +19,17 @@ internal static class ApplicationServices
         services.AddConversations();
         services.AddStorage(configuration, () => AzureCredential(configuration));
         services.AddTeams(configuration);
+        services.AddSlack(configuration);
+        services.AddReminderDispatcher(options => configuration.GetSection("Reminders").Bind(options));
         services.AddSingleton<SitePages>();
+        builder.AddTelemetry();
         return builder;
     }
 
     public static WebApplication MapChannelEndpoints(this WebApplication app)
     {
         app.MapTeamsEndpoints();
+        app.MapSlackEndpoints();
         return app;
     }
 

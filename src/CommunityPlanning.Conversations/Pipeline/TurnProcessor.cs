@@ -29,6 +29,9 @@ public sealed partial class TurnProcessor(IGroupStore store, TurnRouter router, 
     {
         ArgumentNullException.ThrowIfNull(turn);
         var groupId = turn.Conversation.GroupId;
+        using var span = TurnTelemetry.Source.StartActivity("turn");
+        span?.SetTag("turn.kind", turn.Kind.ToString());
+        var started = clock.GetTimestamp();
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var state = await store.LoadAsync(groupId, cancellationToken).ConfigureAwait(false);
@@ -42,6 +45,7 @@ public sealed partial class TurnProcessor(IGroupStore store, TurnRouter router, 
             catch (StoreLimitException ex)
             {
                 LogTooLarge(logger, groupId, ex.Message);
+                TurnTelemetry.Handled(turn.Kind, "too-large", attempt, clock.GetElapsedTime(started));
                 return new TurnOutcome([Reply.Say(Messages.TooLarge)], false);
             }
 
@@ -49,9 +53,11 @@ public sealed partial class TurnProcessor(IGroupStore store, TurnRouter router, 
             {
                 case SaveOutcome.Saved:
                     LogHandled(logger, turn.Kind, groupId, attempt);
+                    TurnTelemetry.Handled(turn.Kind, "saved", attempt, clock.GetElapsedTime(started));
                     return new TurnOutcome(context.Replies, false);
                 case SaveOutcome.Duplicate:
                     LogDuplicate(logger, groupId);
+                    TurnTelemetry.Handled(turn.Kind, "duplicate", attempt, clock.GetElapsedTime(started));
                     return TurnOutcome.AlreadyHandled;
                 default:
                     LogConflict(logger, groupId, attempt);
@@ -59,6 +65,7 @@ public sealed partial class TurnProcessor(IGroupStore store, TurnRouter router, 
             }
         }
 
+        TurnTelemetry.Handled(turn.Kind, "busy", MaxAttempts, clock.GetElapsedTime(started));
         return new TurnOutcome([Reply.Say(Messages.Busy)], false);
     }
 

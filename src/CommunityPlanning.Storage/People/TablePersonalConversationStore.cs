@@ -9,7 +9,8 @@ namespace CommunityPlanning.Storage.People;
 
 /// <summary>
 /// People's 1:1 conversations with the bot in the cross-group <c>people</c> table: one partition per
-/// channel and tenant, one row per user. The table is created by the first write that finds it missing.
+/// channel and tenant, one row per user. The table is created at start-up (and by a write that finds it
+/// missing, should one come first).
 /// </summary>
 public sealed class TablePersonalConversationStore : IPersonalConversationStore
 {
@@ -20,6 +21,9 @@ public sealed class TablePersonalConversationStore : IPersonalConversationStore
     private const string UpdatedProperty = "Updated";
 
     private readonly TableClient _table;
+
+    /// <summary>The table, for the start-up initializer.</summary>
+    internal TableClient Table => _table;
 
     /// <summary>Creates the store on the account the group store uses.</summary>
     public TablePersonalConversationStore(TableServiceClient service, IOptions<StorageOptions> options)

@@ -1,0 +1,215 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using CommunityPlanning.Conversations.Pipeline;
+using CommunityPlanning.Conversations.Turns;
+using CommunityPlanning.Slack.Rendering;
+using CommunityPlanning.Slack.Work;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CommunityPlanning.Slack.Inbound;
+
+/// <summary>
+/// <c>POST /api/slack/interactions</c>: block_actions (buttons, checklist ticks) are queued; a
+/// view_submission is run at once within a budget, because its answer (validation errors, or the
+/// next view) has to be in the HTTP response; view_closed is acknowledged.
+/// </summary>
+internal sealed partial class SlackInteractionsEndpoint(
+    SlackRequestReader reader,
+    SlackWorkQueue queue,
+    SlackTurnRunner runner,
+    TurnProcessor processor,
+    IHostApplicationLifetime lifetime,
+    IOptions<SlackOptions> options,
+    TimeProvider clock,
+    ILogger<SlackInteractionsEndpoint> logger)
+{
+    public async Task<IResult> HandleAsync(HttpContext http)
+    {
+        var (body, refusal) = await reader.ReadAsync(http).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body!));
+        var payload = form.TryGetValue("payload", out var json) ? JsonRead.TryParse(json.ToString()) : null;
+        if (payload is null)
+        {
+            return TypedResults.BadRequest();
+        }
+
+        return payload.Str("type") switch
+        {
+            "block_actions" => BlockActions(payload),
+            "view_submission" => await ViewSubmissionAsync(payload, http.RequestAborted).ConfigureAwait(false),
+            _ => TypedResults.Ok(),
+        };
+    }
+
+    private IResult BlockActions(JsonObject payload)
+    {
+        var team = payload.Obj("team").Str("id") ?? payload.Obj("user").Str("team_id");
+        var user = payload.Obj("user").Str("id");
+        var container = payload.Obj("container");
+        var channel = container.Str("channel_id") ?? payload.Obj("channel").Str("id");
+        var messageTs = container.Str("message_ts") ?? payload.Obj("message").Str("ts");
+        if (string.Equals(container.Str("type"), "view", StringComparison.Ordinal))
+        {
+            channel = ModalMetadata.TryDecode(payload.Obj("view").Str("private_metadata"))?.Channel;
+            messageTs = null;
+        }
+        else if (container?["is_ephemeral"]?.GetValueKind() == System.Text.Json.JsonValueKind.True)
+        {
+            // An ephemeral message cannot be updated with chat.update: its replies are posted instead.
+            messageTs = null;
+        }
+
+        if (team is null || user is null || channel is null)
+        {
+            return TypedResults.Ok();
+        }
+
+        var conversation = new ConversationKey(SlackAddress.Channel, team, channel);
+        var submissions = new List<Submission>();
+        string? text = null;
+        ActionValue? origin = null;
+        foreach (var action in payload.Arr("actions").Objects())
+        {
+            switch (action.Str("type"))
+            {
+                case "button" when ActionValue.TryDecode(action.Str("value")) is { } value:
+                    origin = value;
+                    if (value.Verb == SlackFormOpen.Verb)
+                    {
+                        // Only a form button from this conversation re-runs its message here.
+                        text = string.Equals(value.Data.GetValueOrDefault(Submission.GroupKey), conversation.GroupId, StringComparison.Ordinal)
+                            ? value.Data.GetValueOrDefault(SlackFormOpen.TextKey)
+                            : null;
+                    }
+                    else
+                    {
+                        submissions.Add(new Submission(value.Verb, value.Data, new Dictionary<string, string>()));
+                    }
+
+                    break;
+                case "checkboxes":
+                    submissions.AddRange(ChecklistChanges.Read(action, payload.Obj("message")));
+                    break;
+            }
+        }
+
+        if (text is null && submissions.Count == 0)
+        {
+            return TypedResults.Ok();
+        }
+
+        var target = new SlackTarget(team, channel, user)
+        {
+            TriggerId = payload.Str("trigger_id"),
+            SourceTs = messageTs,
+            ModalReplaceTs = text is not null ? messageTs : null,
+            FormOrigin = origin,
+        };
+        var turnId = "act:" + (payload.Str("trigger_id") ?? Guid.NewGuid().ToString("N"));
+        var work = new InboundWork(target, turnId, payload.Obj("user").Str("name"), text, text is null ? submissions : [], null);
+        if (!queue.TryEnqueue(work))
+        {
+            LogQueueFull(logger);
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Ok();
+    }
+
+    private async Task<IResult> ViewSubmissionAsync(JsonObject payload, CancellationToken requestAborted)
+    {
+        var view = payload.Obj("view");
+        var metadata = ModalMetadata.TryDecode(view.Str("private_metadata"));
+        var team = payload.Obj("team").Str("id") ?? payload.Obj("user").Str("team_id");
+        var user = payload.Obj("user").Str("id");
+        if (metadata?.Verb is null || team is null || user is null)
+        {
+            return TypedResults.Ok();
+        }
+
+        var target = new SlackTarget(team, metadata.Channel, user) { SourceTs = metadata.ReplaceTs };
+        var submission = new Submission(metadata.Verb, metadata.Data, ModalInputs.Read(view.Obj("state").Obj("values")));
+        var turnId = "view:" + (payload.Str("trigger_id") ?? Guid.NewGuid().ToString("N"));
+        var work = new InboundWork(target, turnId, payload.Obj("user").Str("name"), null, [submission], null);
+
+        // The turn belongs to the bot, not the request: it finishes even if Slack stops waiting.
+        var running = RunAsync(work, lifetime.ApplicationStopping);
+        TurnOutcome outcome;
+        try
+        {
+            outcome = await running.WaitAsync(options.Value.ModalBudget, clock, requestAborted).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever happened, the running turn is handed to the queue, which reports failures.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogModalLate(logger, ex.GetType().Name);
+            Enqueue(new DeliveryWork(target, running, ModalClosed: true));
+            return TypedResults.Ok();
+        }
+
+        if (outcome.Duplicate)
+        {
+            return TypedResults.Ok();
+        }
+
+        var formReply = outcome.Replies.FirstOrDefault(r => r.Card is { IsForm: true });
+        var others = outcome.Replies.Where(r => !ReferenceEquals(r, formReply)).ToList();
+        if (others.Count > 0)
+        {
+            Enqueue(new DeliveryWork(target, Task.FromResult(new TurnOutcome(others, false)), ModalClosed: false));
+        }
+
+        if (formReply?.Card is not { } card)
+        {
+            return TypedResults.Ok();
+        }
+
+        var errors = BlockKitRenderer.FormErrors(card);
+        if (errors.Count > 0)
+        {
+            var map = new JsonObject();
+            foreach (var (id, message) in errors)
+            {
+                map[id] = message;
+            }
+
+            return TypedResults.Json(new JsonObject { ["response_action"] = "errors", ["errors"] = map });
+        }
+
+        return TypedResults.Json(new JsonObject
+        {
+            ["response_action"] = "update",
+            ["view"] = BlockKitRenderer.RenderModal(card, metadata.Channel, metadata.ReplaceTs),
+        });
+    }
+
+    private async Task<TurnOutcome> RunAsync(InboundWork work, CancellationToken cancellationToken)
+    {
+        var turns = await runner.BuildTurnsAsync(work, cancellationToken).ConfigureAwait(false);
+        return await processor.ProcessAsync(turns[0], cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Enqueue(SlackWork work)
+    {
+        if (!queue.TryEnqueue(work))
+        {
+            LogQueueFull(logger);
+        }
+    }
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Error, Message = "The Slack queue is full; an interaction was turned away")]
+    private static partial void LogQueueFull(ILogger logger);
+
+    [LoggerMessage(EventId = 4031, Level = LogLevel.Warning, Message = "A modal submission was not finished within the budget ({Reason}); its replies will follow as messages")]
+    private static partial void LogModalLate(ILogger logger, string reason);
+}

@@ -1,0 +1,295 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CommunityPlanning.Conversations.Cards;
+using CommunityPlanning.Conversations.Turns;
+using CommunityPlanning.Domain.Members;
+
+namespace CommunityPlanning.Slack.Rendering;
+
+/// <summary>
+/// Renders the neutral card model as Block Kit: messages (header, sections, fields, checkboxes,
+/// buttons) and modals (inputs). Every text is escaped and cut to Slack's limits; long content is
+/// split over several blocks and, past 50 blocks, several messages.
+/// </summary>
+public static partial class BlockKitRenderer
+{
+    /// <summary>The button that opens a form posted in a channel.</summary>
+    public const string FormButtonText = "Fill in the form";
+
+    /// <summary>The callback id of the bot's modals.</summary>
+    public const string ModalCallbackId = "cp.form";
+
+    /// <summary>The action id of every input element (the input is named by its block id).</summary>
+    public const string InputActionId = "value";
+
+    /// <summary>The value of a yes/no input's single checkbox.</summary>
+    public const string ToggleOn = "true";
+
+    /// <summary>
+    /// A reply as one or more messages (more only when it is longer than 50 blocks). A form's inputs are
+    /// left out: forms open as modals (see <see cref="RenderFormLink"/> and <see cref="RenderModal"/>).
+    /// </summary>
+    public static IReadOnlyList<SlackMessage> RenderReply(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var blocks = new List<JsonObject>();
+        string? fallback = null;
+        if (!string.IsNullOrWhiteSpace(reply.Text))
+        {
+            var text = MentionText.Render(reply.Text, reply.Mentions, Mrkdwn.Escape, Mention);
+            fallback = text;
+            blocks.AddRange(Sections(text, escaped: true));
+        }
+
+        if (reply.Card is { } card)
+        {
+            fallback ??= Mrkdwn.EscapeFit(card.Title, BlockKitLimits.FallbackText);
+            var buttons = 0;
+            AddCard(blocks, card, modal: false, card.Actions.Where(a => !a.SubmitsInputs), ref buttons);
+        }
+
+        return Split(blocks, fallback ?? string.Empty);
+    }
+
+    /// <summary>
+    /// A form posted in a channel: its heading and text, and one button that opens it as a modal
+    /// (the button sends <paramref name="open"/>).
+    /// </summary>
+    public static IReadOnlyList<SlackMessage> RenderFormLink(Card card, ActionValue open)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(open);
+        var blocks = new List<JsonObject>();
+        var buttons = 0;
+        AddCard(blocks, card with { Blocks = card.Blocks.Where(b => b is not InputBlock).ToList() }, modal: false, [], ref buttons);
+        blocks.AddRange(Actions([new ButtonSpec(FormButtonText, open, ActionStyle.Positive)], ref buttons));
+        return Split(blocks, Mrkdwn.EscapeFit(card.Title, BlockKitLimits.FallbackText));
+    }
+
+    /// <summary>A form as a modal view; the submit button sends the card's submitting action.</summary>
+    public static JsonObject RenderModal(Card card, string channel, string? replaceTs)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(channel);
+        var submit = card.Actions.FirstOrDefault(a => a.SubmitsInputs);
+        var metadata = new ModalMetadata(channel, replaceTs, submit?.Verb, submit?.Data ?? new Dictionary<string, string>()).Encode();
+        if (metadata.Length > BlockKitLimits.PrivateMetadata)
+        {
+            throw new InvalidOperationException($"A modal's private_metadata is {metadata.Length} characters; the limit is {BlockKitLimits.PrivateMetadata}.");
+        }
+
+        var blocks = new List<JsonObject>();
+        var buttons = 0;
+        AddCard(blocks, card, modal: true, card.Actions.Where(a => !a.SubmitsInputs), ref buttons);
+        if (blocks.Count > BlockKitLimits.ModalBlocks)
+        {
+            throw new InvalidOperationException($"The form \"{card.Title}\" needs {blocks.Count} blocks; a Slack modal holds {BlockKitLimits.ModalBlocks}.");
+        }
+
+        var view = new JsonObject
+        {
+            ["type"] = "modal",
+            ["callback_id"] = ModalCallbackId,
+            ["title"] = PlainText(Mrkdwn.Fit(card.Title, BlockKitLimits.ModalTitle)),
+            ["close"] = PlainText("Cancel"),
+            ["private_metadata"] = metadata,
+            ["blocks"] = new JsonArray([.. blocks]),
+        };
+        if (card.IsForm || submit is not null)
+        {
+            view["submit"] = PlainText(Mrkdwn.Fit(submit?.Title ?? "Save", BlockKitLimits.ModalButton));
+        }
+
+        return view;
+    }
+
+    /// <summary>The form's errors by input id (the block ids of its inputs), for <c>response_action: errors</c>.</summary>
+    public static IReadOnlyDictionary<string, string> FormErrors(Card card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return card.Blocks.OfType<InputBlock>()
+            .Where(b => !string.IsNullOrWhiteSpace(b.Input.Error))
+            .GroupBy(b => b.Input.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Mrkdwn.Fit(g.First().Input.Error!, BlockKitLimits.ErrorText), StringComparer.Ordinal);
+    }
+
+    private static void AddCard(List<JsonObject> blocks, Card card, bool modal, IEnumerable<CardAction> actions, ref int buttons)
+    {
+        if (!modal || card.Title.Length > BlockKitLimits.ModalTitle)
+        {
+            blocks.Add(new JsonObject { ["type"] = "header", ["text"] = PlainText(Mrkdwn.Fit(card.Title, BlockKitLimits.HeaderText)) });
+        }
+
+        if (!string.IsNullOrWhiteSpace(card.Subtitle))
+        {
+            blocks.Add(Context(Mrkdwn.EscapeFit(card.Subtitle, BlockKitLimits.ContextText)));
+        }
+
+        foreach (var block in card.Blocks)
+        {
+            switch (block)
+            {
+                case TextBlock text:
+                    blocks.AddRange(Text(text));
+                    break;
+                case FactsBlock facts:
+                    blocks.AddRange(Facts(facts));
+                    break;
+                case ChecklistBlock checklist:
+                    blocks.AddRange(Checklist(checklist));
+                    break;
+                case InputBlock input when modal:
+                    blocks.AddRange(Input(input.Input));
+                    break;
+            }
+        }
+
+        blocks.AddRange(Actions(actions.Select(a => new ButtonSpec(a.Title, new ActionValue(a.Verb, a.Data), a.Style)).ToList(), ref buttons));
+    }
+
+    private static IEnumerable<JsonObject> Text(TextBlock block) => block.Tone switch
+    {
+        TextTone.Subtle => Mrkdwn.EscapeChunks(block.Text, BlockKitLimits.ContextText).Select(Context),
+        TextTone.Heading => Mrkdwn.EscapeChunks(block.Text, BlockKitLimits.SectionText - 2).Select(t => Section($"*{t}*")),
+        TextTone.Good => Sections("✅ " + Mrkdwn.Escape(block.Text), escaped: true),
+        TextTone.Warning => Sections("⚠️ " + Mrkdwn.Escape(block.Text), escaped: true),
+        _ => Sections(block.Text, escaped: false),
+    };
+
+    private static IEnumerable<JsonObject> Sections(string text, bool escaped) =>
+        Mrkdwn.SplitEscaped(escaped ? text : Mrkdwn.Escape(text), BlockKitLimits.SectionText).Select(Section);
+
+    private static IEnumerable<JsonObject> Facts(FactsBlock block)
+    {
+        foreach (var chunk in block.Facts.Chunk(BlockKitLimits.FieldsPerSection))
+        {
+            var fields = new JsonArray();
+            foreach (var fact in chunk)
+            {
+                var label = Mrkdwn.EscapeFit(fact.Label, BlockKitLimits.FieldText / 4);
+                fields.Add(MrkdwnText($"*{label}*\n{Mrkdwn.EscapeFit(fact.Value, BlockKitLimits.FieldText - label.Length - 3)}"));
+            }
+
+            yield return new JsonObject { ["type"] = "section", ["fields"] = fields };
+        }
+    }
+
+    private static IEnumerable<JsonObject> Checklist(ChecklistBlock block)
+    {
+        if (block.Verb.Length > BlockKitLimits.ActionId)
+        {
+            throw new InvalidOperationException($"The checklist verb \"{block.Verb}\" is longer than a Slack action_id allows.");
+        }
+
+        var part = 0;
+        foreach (var chunk in block.Items.Chunk(BlockKitLimits.OptionsPerCheckboxes))
+        {
+            var options = new JsonArray();
+            var initial = new JsonArray();
+            foreach (var item in chunk)
+            {
+                if (item.Id.Length > BlockKitLimits.OptionValue)
+                {
+                    throw new InvalidOperationException($"The checklist item id \"{item.Id}\" is longer than a Slack option value allows.");
+                }
+
+                var option = new JsonObject { ["text"] = MrkdwnText(Mrkdwn.EscapeFit(item.Text, BlockKitLimits.OptionText)), ["value"] = item.Id };
+                if (!string.IsNullOrWhiteSpace(item.Detail))
+                {
+                    option["description"] = MrkdwnText(Mrkdwn.EscapeFit(item.Detail, BlockKitLimits.OptionDescription));
+                }
+                else if (Mrkdwn.Escape(item.Text).Length > BlockKitLimits.OptionText)
+                {
+                    // The rest of a long item, so nobody ticks something they could not read.
+                    option["description"] = MrkdwnText(Mrkdwn.EscapeFit("…" + Rest(item.Text), BlockKitLimits.OptionDescription));
+                }
+
+                options.Add(option);
+                if (item.Done)
+                {
+                    initial.Add(option.DeepClone());
+                }
+            }
+
+            var element = new JsonObject { ["type"] = "checkboxes", ["action_id"] = block.Verb, ["options"] = options };
+            if (initial.Count > 0)
+            {
+                element["initial_options"] = initial;
+            }
+
+            yield return new JsonObject
+            {
+                ["type"] = "actions",
+                ["block_id"] = ChecklistBlockId.Encode(block.Data, part++),
+                ["elements"] = new JsonArray(element),
+            };
+        }
+    }
+
+    private static string Rest(string text)
+    {
+        var shown = Mrkdwn.EscapeFit(text, BlockKitLimits.OptionText);
+        var kept = Mrkdwn.Unescape(shown.TrimEnd('…')).Length;
+        return text[Math.Min(kept, text.Length)..].TrimStart();
+    }
+
+    private static List<JsonObject> Actions(IReadOnlyList<ButtonSpec> specs, ref int counter)
+    {
+        var blocks = new List<JsonObject>();
+        foreach (var chunk in specs.Chunk(BlockKitLimits.ElementsPerActions))
+        {
+            var elements = new JsonArray();
+            foreach (var spec in chunk)
+            {
+                var value = spec.Value.Encode();
+                if (value.Length > BlockKitLimits.ButtonValue)
+                {
+                    throw new InvalidOperationException($"The button \"{spec.Title}\" carries {value.Length} characters; a Slack button value holds {BlockKitLimits.ButtonValue}.");
+                }
+
+                var button = new JsonObject
+                {
+                    ["type"] = "button",
+                    ["action_id"] = "btn-" + (counter++).ToString(CultureInfo.InvariantCulture),
+                    ["text"] = PlainText(Mrkdwn.Fit(spec.Title, BlockKitLimits.ButtonText)),
+                    ["value"] = value,
+                };
+                if (spec.Style != ActionStyle.Default)
+                {
+                    button["style"] = spec.Style == ActionStyle.Positive ? "primary" : "danger";
+                }
+
+                elements.Add(button);
+            }
+
+            blocks.Add(new JsonObject { ["type"] = "actions", ["elements"] = elements });
+        }
+
+        return blocks;
+    }
+
+    private static List<SlackMessage> Split(List<JsonObject> blocks, string fallback)
+    {
+        var text = fallback.Length > BlockKitLimits.FallbackText ? Mrkdwn.Fit(fallback, BlockKitLimits.FallbackText) : fallback;
+        return blocks.Chunk(BlockKitLimits.MessageBlocks)
+            .Select(chunk => new SlackMessage(text, new JsonArray([.. chunk])))
+            .ToList();
+    }
+
+    private static string Mention(MemberRef member) =>
+        SlackUserId().IsMatch(member.Id) ? $"<@{member.Id}>" : "@" + Mrkdwn.Escape(member.Name);
+
+    private static JsonObject Section(string mrkdwn) => new() { ["type"] = "section", ["text"] = MrkdwnText(mrkdwn) };
+
+    private static JsonObject Context(string mrkdwn) => new() { ["type"] = "context", ["elements"] = new JsonArray(MrkdwnText(mrkdwn)) };
+
+    private static JsonObject MrkdwnText(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
+
+    private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
+
+    [GeneratedRegex("^[UW][A-Z0-9]{2,20}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlackUserId();
+
+    private sealed record ButtonSpec(string Title, ActionValue Value, ActionStyle Style);
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CommunityPlanning.Slack.Rendering;
+
+/// <summary>
+/// What a modal remembers in its <c>private_metadata</c> (at most 3,000 characters): the channel it was
+/// opened from, the message its result replaces (when it was opened from a "Fill in the form" message),
+/// and the verb and data its submit button sends.
+/// </summary>
+/// <param name="Channel">The channel the form belongs to.</param>
+/// <param name="ReplaceTs">The message to replace with the result, or null to post a new one.</param>
+/// <param name="Verb">The submit verb, or null when the form has no submit action.</param>
+/// <param name="Data">The submit data.</param>
+public sealed record ModalMetadata(string Channel, string? ReplaceTs, string? Verb, IReadOnlyDictionary<string, string> Data)
+{
+    /// <summary>The compact JSON form.</summary>
+    public string Encode()
+    {
+        var json = new JsonObject { ["c"] = Channel };
+        if (ReplaceTs is not null)
+        {
+            json["ts"] = ReplaceTs;
+        }
+
+        if (Verb is not null)
+        {
+            json["v"] = Verb;
+            json["d"] = DataJson.ToObject(Data);
+        }
+
+        return json.ToJsonString();
+    }
+
+    /// <summary>Reads metadata back; null when it is not ours.</summary>
+    public static ModalMetadata? TryDecode(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            if (JsonNode.Parse(text) is not JsonObject json || json["c"]?.GetValueKind() != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            var verb = json["v"]?.GetValueKind() == JsonValueKind.String ? json["v"]!.GetValue<string>() : null;
+            var ts = json["ts"]?.GetValueKind() == JsonValueKind.String ? json["ts"]!.GetValue<string>() : null;
+            var data = DataJson.TryRead(json["d"]) ?? new Dictionary<string, string>(StringComparer.Ordinal);
+            return new ModalMetadata(json["c"]!.GetValue<string>(), ts, verb, data);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

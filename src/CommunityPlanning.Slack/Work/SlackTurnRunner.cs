@@ -1,0 +1,119 @@
+using CommunityPlanning.Conversations.Pipeline;
+using CommunityPlanning.Conversations.Turns;
+using CommunityPlanning.Domain.Members;
+using CommunityPlanning.Slack.Api;
+using CommunityPlanning.Slack.Inbound;
+using CommunityPlanning.Slack.Outbound;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityPlanning.Slack.Work;
+
+/// <summary>
+/// Turns queued Slack work into turns, runs them through the pipeline and sends the replies. A turn
+/// that fails is logged and the person is told; nothing is dropped silently.
+/// </summary>
+internal sealed partial class SlackTurnRunner(
+    TurnProcessor processor,
+    SlackReplySender sender,
+    SlackUserDirectory users,
+    SlackBotIdentity bot,
+    TimeProvider clock,
+    ILogger<SlackTurnRunner> logger)
+{
+    /// <summary>Runs one piece of work. Throws only when the host is stopping.</summary>
+    public async Task RunAsync(SlackWork work, CancellationToken cancellationToken, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            switch (work)
+            {
+                case InboundWork inbound:
+                    foreach (var turn in await BuildTurnsAsync(inbound, cancellationToken).ConfigureAwait(false))
+                    {
+                        var outcome = await processor.ProcessAsync(turn, cancellationToken).ConfigureAwait(false);
+                        if (!outcome.Duplicate)
+                        {
+                            await sender.DeliverAsync(outcome.Replies, work.Target, modalClosed: false, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+
+                    break;
+                case DeliveryWork delivery:
+                    var result = await delivery.Outcome.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    if (!result.Duplicate)
+                    {
+                        await sender.DeliverAsync(result.Replies, work.Target, delivery.ModalClosed, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            LogAbandoned(logger, work.GetType().Name);
+        }
+#pragma warning disable CA1031 // A failed turn of any kind is reported to the person, never dropped.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogTurnFailed(logger, ex);
+            await sender.ReportFailureAsync(work.Target, stopping).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The turns for inbound work: one message, or one per card action.</summary>
+    public async Task<IReadOnlyList<Turn>> BuildTurnsAsync(InboundWork work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var target = work.Target;
+        var from = new MemberRef(target.UserId, await users.NameAsync(target.UserId, work.UserName, cancellationToken).ConfigureAwait(false));
+        var conversation = new ConversationKey(SlackAddress.Channel, target.TeamId, target.ChannelId);
+        var address = SlackAddress.For(target.TeamId, target.ChannelId);
+        var now = clock.GetUtcNow();
+        if (work.Text is not null)
+        {
+            var botId = work.BotUserId ?? await bot.GetAsync(cancellationToken).ConfigureAwait(false);
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            var text = await SlackText.ReadAsync(work.Text, botId, async (id, label) =>
+            {
+                var name = await users.NameAsync(id, label, cancellationToken).ConfigureAwait(false);
+                names[id] = name;
+                return name;
+            }).ConfigureAwait(false);
+            return
+            [
+                new Turn
+                {
+                    Kind = TurnKind.Message,
+                    Conversation = conversation,
+                    From = from,
+                    Text = text.Text,
+                    Mentions = text.MentionIds.Select(id => new MemberRef(id, names.GetValueOrDefault(id, id))).ToList(),
+                    TurnId = work.TurnId,
+                    Timestamp = now,
+                    IsPersonal = SlackAddress.IsDirectMessage(target.ChannelId),
+                    Address = address,
+                },
+            ];
+        }
+
+        return work.Submissions.Select((submission, index) => new Turn
+        {
+            Kind = TurnKind.Submit,
+            Conversation = conversation,
+            From = from,
+            Submission = submission,
+            TurnId = work.Submissions.Count == 1 ? work.TurnId : $"{work.TurnId}:{index}",
+            Timestamp = now,
+            IsPersonal = SlackAddress.IsDirectMessage(target.ChannelId),
+            Address = address,
+        }).ToList();
+    }
+
+    [LoggerMessage(EventId = 4140, Level = LogLevel.Error, Message = "A Slack turn failed; the person has been told")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4141, Level = LogLevel.Warning, Message = "A queued Slack {Work} was abandoned because the bot is stopping")]
+    private static partial void LogAbandoned(ILogger logger, string work);
+}

@@ -1,0 +1,55 @@
+using CommunityPlanning.Conversations.Pipeline;
+using CommunityPlanning.Conversations.Turns;
+using CommunityPlanning.Slack.Rendering;
+
+namespace CommunityPlanning.Slack.Work;
+
+/// <summary>Where replies to a Slack request go, and what the request offers for them.</summary>
+/// <param name="TeamId">The workspace.</param>
+/// <param name="ChannelId">The channel (or direct message) the request came from.</param>
+/// <param name="UserId">The person who acted.</param>
+internal sealed record SlackTarget(string TeamId, string ChannelId, string UserId)
+{
+    /// <summary>A trigger id for views.open (usable once, for 3 seconds).</summary>
+    public string? TriggerId { get; init; }
+
+    /// <summary>The message the action came from: a ReplaceSource reply updates it.</summary>
+    public string? SourceTs { get; init; }
+
+    /// <summary>The message a modal opened now should replace with its result.</summary>
+    public string? ModalReplaceTs { get; init; }
+
+    /// <summary>A slash command's response_url, for answering where the bot is not a member.</summary>
+    public Uri? ResponseUrl { get; init; }
+
+    /// <summary>What a "Fill in the form" button sends to open a form again (null when it cannot).</summary>
+    public ActionValue? FormOrigin { get; init; }
+}
+
+/// <summary>Something to do after Slack has been answered.</summary>
+internal abstract record SlackWork(SlackTarget Target)
+{
+    /// <summary>Work for one conversation is done in order.</summary>
+    public string Lane => Target.TeamId + "/" + Target.ChannelId;
+}
+
+/// <summary>A message or card action to run as turns, then answer.</summary>
+/// <param name="Target">Where replies go.</param>
+/// <param name="TurnId">The delivery's id (event id, trigger id), for de-duplication.</param>
+/// <param name="UserName">The name the request gave, used when users.info cannot be asked.</param>
+/// <param name="Text">The message text (Slack markup), for a message.</param>
+/// <param name="Submissions">The card actions, for a button or checkbox change.</param>
+/// <param name="BotUserId">The bot's user id, when the request named it.</param>
+internal sealed record InboundWork(
+    SlackTarget Target,
+    string TurnId,
+    string? UserName,
+    string? Text,
+    IReadOnlyList<Submission> Submissions,
+    string? BotUserId) : SlackWork(Target);
+
+/// <summary>Replies of a turn already running (a modal submission), to send when it finishes.</summary>
+/// <param name="Target">Where replies go.</param>
+/// <param name="Outcome">The turn.</param>
+/// <param name="ModalClosed">True when the modal was closed before the turn finished: forms are reported as text.</param>
+internal sealed record DeliveryWork(SlackTarget Target, Task<TurnOutcome> Outcome, bool ModalClosed) : SlackWork(Target);

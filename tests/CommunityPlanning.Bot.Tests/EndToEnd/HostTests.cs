@@ -1,0 +1,72 @@
+using System.Net;
+using CommunityPlanning.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+
+namespace CommunityPlanning.Bot.Tests.EndToEnd;
+
+public sealed class HostTests
+{
+    [Fact]
+    public async Task Healthz_AndReadyz_Answer200WhenStorageIsUp()
+    {
+        using var host = new BotHost();
+        Assert.Equal("alive", await host.Client.GetStringAsync("/healthz"));
+        Assert.Equal("ready", await host.Client.GetStringAsync("/readyz"));
+    }
+
+    [Fact]
+    public async Task Readyz_StorageUnreachable_Answers503()
+    {
+        var deadStorage = Azurite.ConnectionStringFor(Azurite.FreePort(), Azurite.FreePort());
+        using var host = new BotHost(settings: new Dictionary<string, string?> { ["Storage:ConnectionString"] = deadStorage });
+        var response = await host.Client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("alive", await host.Client.GetStringAsync("/healthz"));
+    }
+
+    [Theory]
+    [InlineData("/privacy", "Privacy")]
+    [InlineData("/terms", "Terms")]
+    public async Task SitePages_AreServedAsHtml(string path, string title)
+    {
+        using var host = new BotHost();
+        var response = await host.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"<title>{title}", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Production_WithoutAppId_RefusesToStart()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
+            builder.UseSetting("MicrosoftAppId", string.Empty);
+        });
+        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("MicrosoftAppId", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplicationInsightsConnectionString_SwitchesTelemetryOn()
+    {
+        using var host = new BotHost(settings: new Dictionary<string, string?>
+        {
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
+        });
+        Assert.NotNull(host.Services.GetService<TracerProvider>());
+        Assert.Equal("alive", await host.Client.GetStringAsync("/healthz"));
+    }
+
+    [Fact]
+    public void NoConnectionString_LeavesTelemetryOff()
+    {
+        using var host = new BotHost();
+        Assert.Null(host.Services.GetService<TracerProvider>());
+    }
+}

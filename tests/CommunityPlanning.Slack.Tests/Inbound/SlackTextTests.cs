@@ -1,0 +1,32 @@
+using CommunityPlanning.Slack.Inbound;
+
+namespace CommunityPlanning.Slack.Tests.Inbound;
+
+public sealed class SlackTextTests
+{
+    private static readonly Dictionary<string, string> Names = new() { ["U2"] = "Sam Jones", ["U3"] = "Kim" };
+
+    [Theory]
+    [InlineData("<@UBOT> progress", "progress")]
+    [InlineData("<@UBOT|planbot> checklist 4", "checklist 4")]
+    [InlineData("action <@U2> book the hall", "action Sam Jones book the hall")]
+    [InlineData("ask <@U3|kim> &amp; <@U2>", "ask Kim & Sam Jones")]
+    [InlineData("see <https://example.org/a?b=1|the survey> and <https://example.org>", "see the survey and https://example.org")]
+    [InlineData("in <#C123|steering> tell <!here>", "in #steering tell @here")]
+    [InlineData("a &lt;!channel&gt; b", "a <!channel> b")]
+    [InlineData("x \uE0000\uE001 y", "x 0 y")]
+    public async Task ReadAsync_SlackMarkup_BecomesPlainText(string raw, string expected)
+    {
+        var text = await SlackText.ReadAsync(raw, "UBOT", (id, label) => ValueTask.FromResult(Names.GetValueOrDefault(id, label ?? id)));
+
+        Assert.Equal(expected, text.Text);
+    }
+
+    [Fact]
+    public async Task ReadAsync_Mentions_ListsOthersOnceInOrder()
+    {
+        var text = await SlackText.ReadAsync("<@UBOT> <@U3> and <@U2> and <@U3>", "UBOT", (id, _) => ValueTask.FromResult(Names[id]));
+
+        Assert.Equal(["U3", "U2"], text.MentionIds);
+    }
+}
