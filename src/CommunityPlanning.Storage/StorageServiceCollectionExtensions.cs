@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using CommunityPlanning.Domain.Ports;
+using CommunityPlanning.Storage.People;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(RecordTypes.Default);
         services.AddSingleton<RecordMapper>();
         services.AddSingleton<IGroupStore, TableGroupStore>();
+        services.AddPeopleStore();
         services.AddSingleton<StorageHealth>();
         services.AddHostedService<StorageInitializer>();
         services.AddStorageIndexes();

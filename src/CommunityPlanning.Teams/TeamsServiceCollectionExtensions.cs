@@ -31,6 +31,7 @@ public static class TeamsServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ConnectorClient>(sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorHttpClient)));
+        services.AddSingleton<PersonalConversationRecorder>();
         services.AddSingleton<BotFrameworkHandler>();
         services.AddSingleton<IProactiveMessenger, TeamsProactiveMessenger>();
         return services;

@@ -13,7 +13,11 @@ namespace CommunityPlanning.Testing;
 /// <param name="Path">The request path.</param>
 /// <param name="Body">The JSON body.</param>
 /// <param name="Authorization">The Authorization header, if any.</param>
-public sealed record ConnectorCall(string Method, string Path, JsonObject Body, string? Authorization);
+public sealed record ConnectorCall(string Method, string Path, JsonObject Body, string? Authorization)
+{
+    /// <summary>When the fake received the call (for measuring retry delays).</summary>
+    public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+}
 
 /// <summary>
 /// A Bot Framework Connector on a loopback port that records every call, so tests can await what the

@@ -121,6 +121,42 @@ public sealed class AdaptiveCardRenderer
     }
 
     /// <summary>
+    /// Renders a card with a <c>refresh</c> action, so each listed person sees their own view of it
+    /// (see <see cref="AdaptiveRefresh"/>).
+    /// </summary>
+    /// <param name="card">The neutral card.</param>
+    /// <param name="refresh">The refresh action and who it is for.</param>
+    /// <returns>A new Adaptive Card object.</returns>
+    /// <exception cref="ArgumentException">More than <see cref="AdaptiveRefresh.MaxUserIds"/> people, or none.</exception>
+    public JsonObject Render(Card card, AdaptiveRefresh refresh)
+    {
+        ArgumentNullException.ThrowIfNull(refresh);
+        if (refresh.UserIds.Count is 0 or > AdaptiveRefresh.MaxUserIds)
+        {
+            throw new ArgumentException($"A refresh names 1 to {AdaptiveRefresh.MaxUserIds} people; this one names {refresh.UserIds.Count}.", nameof(refresh));
+        }
+
+        var rendered = Render(card);
+        var userIds = new JsonArray();
+        foreach (var id in refresh.UserIds)
+        {
+            userIds.Add(id);
+        }
+
+        rendered["refresh"] = new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["verb"] = refresh.Verb,
+                ["data"] = AdaptiveCardData.Encode(refresh.Verb, refresh.Data),
+            },
+            ["userIds"] = userIds,
+        };
+        return rendered;
+    }
+
+    /// <summary>
     /// The size of a card as sent, in UTF-8 bytes (serialised with default options, which escape
     /// non-ASCII characters, so this errs on the large side). Compare with <see cref="RecommendedMaxBytes"/>.
     /// </summary>

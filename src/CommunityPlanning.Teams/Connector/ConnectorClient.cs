@@ -73,7 +73,17 @@ public sealed partial class ConnectorClient(
         {
             using var request = new HttpRequestMessage(method, target) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            string? token;
+            try
+            {
+                token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Reported like any other failed call, so callers handle one exception type.
+                throw new ConnectorException("Could not get the bot's token for the Connector.", ex);
+            }
+
             if (token is not null)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

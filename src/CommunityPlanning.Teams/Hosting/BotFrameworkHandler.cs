@@ -24,10 +24,17 @@ public sealed partial class BotFrameworkHandler(
     ReplyActivityBuilder replies,
     AdaptiveCardRenderer renderer,
     ConnectorClient connector,
+    PersonalConversationRecorder personalChats,
     ILogger<BotFrameworkHandler> logger)
 {
     /// <summary>How long a turn may take; Teams redelivers after 15 seconds.</summary>
     public static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(12);
+
+    /// <summary>What a person sees when a card action could not be read.</summary>
+    public const string UnreadableCardMessage = "Sorry, I couldn't read that card. Type \"help\" to start again.";
+
+    /// <summary>What a person sees when a card action failed on our side.</summary>
+    public const string InvokeFailedMessage = "Sorry, something went wrong and that wasn't saved. Please try again in a minute.";
 
     /// <summary>Handles one activity. <paramref name="remoteAddress"/> is the caller's IP address.</summary>
     public async Task<BotResponse> HandleAsync(Activity activity, string? authorization, IPAddress? remoteAddress, CancellationToken cancellationToken = default)
@@ -43,19 +50,33 @@ public sealed partial class BotFrameworkHandler(
         {
             LogRejected(logger, activity.Type ?? "(none)", problem);
             return problem == InboundProblem.Ignored ? BotResponse.Ok
-                : IsInvoke(activity) ? new BotResponse(200, AdaptiveInvokeResponses.Error(400, "BadRequest", "Sorry, I couldn't read that card. Type \"help\" to start again."))
+                : IsInvoke(activity) ? new BotResponse(200, AdaptiveInvokeResponses.Error(400, "BadRequest", UnreadableCardMessage))
                 : new BotResponse(400);
         }
 
         // The turn runs on its own timeout: a client that hangs up must not leave half a turn behind.
         using var timeout = new CancellationTokenSource(TurnTimeout);
-        var outcome = await processor.ProcessAsync(turn, timeout.Token).ConfigureAwait(false);
+        TurnOutcome outcome;
+        try
+        {
+            outcome = await processor.ProcessAsync(turn, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsInvoke(activity))
+        {
+            // Teams does not redeliver an invoke: answer in the invoke error format so the person sees why.
+            // (A failed message turn is left to fail: the 500 makes the channel redeliver it.)
+            LogInvokeFailed(logger, ex);
+            return new BotResponse(200, AdaptiveInvokeResponses.Error(500, "InternalServerError", InvokeFailedMessage));
+        }
+
         if (outcome.Duplicate)
         {
             return IsInvoke(activity) ? new BotResponse(200, AdaptiveInvokeResponses.Message("Done.")) : BotResponse.Ok;
         }
 
-        return await DeliverAsync(activity, turn, outcome.Replies, timeout.Token).ConfigureAwait(false);
+        var response = await DeliverAsync(activity, turn, outcome.Replies, timeout.Token).ConfigureAwait(false);
+        await personalChats.RecordAsync(turn, timeout.Token).ConfigureAwait(false);
+        return response;
     }
 
     private async Task<bool> IsAuthenticatedAsync(Activity activity, string? authorization, IPAddress? remoteAddress, CancellationToken cancellationToken)
@@ -142,6 +163,9 @@ public sealed partial class BotFrameworkHandler(
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Did not turn a {Type} activity into a turn: {Problem}")]
     private static partial void LogRejected(ILogger logger, string type, InboundProblem problem);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "A card action failed")]
+    private static partial void LogInvokeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Could not deliver a reply: {Status} {Error}")]
     private static partial void LogSendFailed(ILogger logger, int status, string error);

@@ -11,9 +11,15 @@ namespace CommunityPlanning.Teams.Hosting;
 
 /// <summary>
 /// Proactive messages over the Bot Framework (Teams, and the local playground): to a group's stored
-/// conversation, or to one person in a 1:1 chat the bot creates.
+/// conversation, or to one person privately: in their stored 1:1 chat when they installed the app
+/// personally, otherwise in a 1:1 chat the bot creates (and then remembers).
 /// </summary>
-public sealed partial class TeamsProactiveMessenger(ConnectorClient connector, ReplyActivityBuilder replies, ILogger<TeamsProactiveMessenger> logger) : IProactiveMessenger
+public sealed partial class TeamsProactiveMessenger(
+    ConnectorClient connector,
+    ReplyActivityBuilder replies,
+    TimeProvider clock,
+    ILogger<TeamsProactiveMessenger> logger,
+    IPersonalConversationStore? personalChats = null) : IProactiveMessenger
 {
     /// <inheritdoc />
     public bool Serves(string channel) => !string.Equals(channel, "slack", StringComparison.Ordinal);
@@ -22,6 +28,7 @@ public sealed partial class TeamsProactiveMessenger(ConnectorClient connector, R
     public Task<ProactiveResult> SendToGroupAsync(ConversationReferenceRecord reference, Reply reply, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(reply);
         var address = reference.Address;
         return SendAsync(address, address.GetValueOrDefault(TeamsAddress.ConversationId), reply, cancellationToken);
     }
@@ -31,13 +38,26 @@ public sealed partial class TeamsProactiveMessenger(ConnectorClient connector, R
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(reply);
         var address = reference.Address;
+        var tenant = address.GetValueOrDefault(TeamsAddress.TenantId);
+        var stored = await FindPersonalChatAsync(reference.Channel, tenant ?? string.Empty, member.Id, cancellationToken).ConfigureAwait(false);
+        if (stored is not null)
+        {
+            var result = await SendAsync(stored.Address, stored.Address.GetValueOrDefault(TeamsAddress.ConversationId), reply, cancellationToken).ConfigureAwait(false);
+            if (result != ProactiveResult.Failed)
+            {
+                return result;
+            }
+
+            // The stored chat may be gone; creating the 1:1 chat again returns the current one.
+        }
+
         if (!address.TryGetValue(TeamsAddress.ServiceUrl, out var serviceUrl))
         {
             return ProactiveResult.Failed;
         }
 
-        var tenant = address.GetValueOrDefault(TeamsAddress.TenantId);
         var parameters = new ConversationParameters
         {
             IsGroup = false,
@@ -46,10 +66,10 @@ public sealed partial class TeamsProactiveMessenger(ConnectorClient connector, R
             TenantId = tenant,
             ChannelData = tenant is null ? null : JsonSerializer.SerializeToElement(new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } }, CardJson.Default.JsonObject),
         };
+        string? conversationId;
         try
         {
-            var conversationId = await connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken).ConfigureAwait(false);
-            return await SendAsync(address, conversationId, reply, cancellationToken).ConfigureAwait(false);
+            conversationId = await connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken).ConfigureAwait(false);
         }
         catch (ConnectorException ex) when (ex.RecipientNotInstalled)
         {
@@ -59,6 +79,51 @@ public sealed partial class TeamsProactiveMessenger(ConnectorClient connector, R
         catch (ConnectorException)
         {
             return ProactiveResult.Failed;
+        }
+
+        var sent = await SendAsync(address, conversationId, reply, cancellationToken).ConfigureAwait(false);
+        if (sent == ProactiveResult.Sent && conversationId is not null)
+        {
+            var personal = new Dictionary<string, string>(address, StringComparer.Ordinal) { [TeamsAddress.ConversationId] = conversationId };
+            await RememberPersonalChatAsync(new PersonalConversation(reference.Channel, tenant ?? string.Empty, member.Id, personal, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
+
+        return sent;
+    }
+
+    private async Task<PersonalConversation?> FindPersonalChatAsync(string channel, string tenant, string userId, CancellationToken cancellationToken)
+    {
+        if (personalChats is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await personalChats.FindAsync(channel, tenant, userId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Storage trouble should not stop a reminder: creating the chat still reaches them.
+            LogStoreFailed(logger, ex);
+            return null;
+        }
+    }
+
+    private async Task RememberPersonalChatAsync(PersonalConversation conversation, CancellationToken cancellationToken)
+    {
+        if (personalChats is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await personalChats.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStoreFailed(logger, ex);
         }
     }
 
@@ -78,6 +143,7 @@ public sealed partial class TeamsProactiveMessenger(ConnectorClient connector, R
         }
         catch (ConnectorException ex) when (ex.RecipientNotInstalled)
         {
+            LogNotInstalled(logger);
             return ProactiveResult.RecipientUnreachable;
         }
         catch (ConnectorException)
@@ -91,4 +157,7 @@ public sealed partial class TeamsProactiveMessenger(ConnectorClient connector, R
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "A member has not installed the app, so a private message could not be sent")]
     private static partial void LogNotInstalled(ILogger logger);
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Could not read or store a person's private chat")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception);
 }

@@ -153,7 +153,9 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
         var address = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [TeamsAddress.ServiceUrl] = activity.ServiceUrl!,
-            [TeamsAddress.ConversationId] = activity.Conversation!.Id!,
+            // The channel itself, not the thread this message is in: proactive posts start their own thread,
+            // and the stored reference does not change with every thread people use.
+            [TeamsAddress.ConversationId] = ThreadRoot(activity.Conversation!.Id!),
             [TeamsAddress.ChannelId] = activity.ChannelId!,
         };
         if (tenant.Length > 0)

@@ -38,7 +38,9 @@ public sealed class ReplyActivityBuilder(AdaptiveCardRenderer renderer)
         if (!string.IsNullOrEmpty(reply.Text))
         {
             var entities = new List<JsonElement>();
-            activity.Text = MentionText.Render(reply.Text, reply.Mentions, AdaptiveText.Escape, person => Mention(person, entities));
+            // Escape the whole text first (the tokens pass through untouched), then put the mentions in:
+            // escaping each run between mentions on its own would drop the spaces around them.
+            activity.Text = MentionText.Render(AdaptiveText.Escape(reply.Text), reply.Mentions, static plain => plain, person => Mention(person, entities));
             activity.TextFormat = "markdown";
             activity.Entities = entities.Count > 0 ? entities : null;
         }

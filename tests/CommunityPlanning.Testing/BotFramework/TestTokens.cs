@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace CommunityPlanning.Teams.Tests.Auth;
+namespace CommunityPlanning.Testing.BotFramework;
 
 /// <summary>Mints tokens the way the Bot Framework channel service and Entra do.</summary>
 public static class TestTokens

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace CommunityPlanning.Teams.Tests.Auth;
+namespace CommunityPlanning.Testing.BotFramework;
 
 /// <summary>
 /// A fake Entra token endpoint on loopback https (MSAL refuses http authorities), with a self-signed

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace CommunityPlanning.Teams.Tests.Auth;
+namespace CommunityPlanning.Testing.BotFramework;
 
 /// <summary>
 /// OpenID metadata + JWKS on loopback Kestrel, for the channel service and the Emulator (Entra) in one:

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
-namespace CommunityPlanning.Teams.Tests.Auth;
+namespace CommunityPlanning.Testing.BotFramework;
 
 /// <summary>An RSA key as a test issuer holds it, with its JWKS form.</summary>
 public sealed class TestSigningKey : IDisposable

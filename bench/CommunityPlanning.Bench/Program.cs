@@ -1,0 +1,6 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+/// <summary>Runs the benchmarks: <c>dotnet run -c Release --project bench/CommunityPlanning.Bench -- --filter '*'</c>.</summary>
+public partial class Program;
