@@ -66,6 +66,22 @@ public sealed partial class StartPlan : ICommand, ICardActionHandler, IConversat
             return ValueTask.CompletedTask;
         }
 
+        if (context.Turn.IsPersonal)
+        {
+            // A personal install is where reminders arrive, not where a group's plan lives.
+            context.Show(new Card
+            {
+                Title = "Hello, I'm PlanBot",
+                Blocks =
+                [
+                    new TextBlock("This is our private chat. I'll send you reminders here when your actions are due."),
+                    new TextBlock("Your steering group's plan lives in its channel or group chat: add me there and type \"start\"."),
+                    new TextBlock("Here you can type \"my actions\" to see your actions in every group, or \"help\".", TextTone.Subtle),
+                ],
+            });
+            return ValueTask.CompletedTask;
+        }
+
         context.Show(new Card
         {
             Title = "Hello, I'm PlanBot",
