@@ -5,6 +5,7 @@ using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Dates;
 using CommunityPlanning.Domain.Members;
+using CommunityPlanning.Domain.Forms;
 
 namespace CommunityPlanning.Conversations.Actions;
 
@@ -91,7 +92,7 @@ public static class ActionCards
             Blocks =
             [
                 new TextBlock(action.Title),
-                new InputBlock(new InputField(ActionVerbs.DueKey, "Due date", InputKind.Date)
+                new InputBlock(new InputField(ActionVerbs.DueKey, "Due date", FieldType.Date)
                 {
                     Value = action.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     Required = true,
@@ -131,7 +132,7 @@ public static class ActionCards
             .Where(m => m.Active)
             .OrderBy(m => m.Member.Name, StringComparer.CurrentCultureIgnoreCase)
             .Select(m => new InputChoice(m.Member.Id, m.Member.Name));
-        return new InputField(ActionVerbs.OwnerKey, "Owner", InputKind.Choice)
+        return new InputField(ActionVerbs.OwnerKey, "Owner", FieldType.Choice)
         {
             Value = selected ?? string.Empty,
             Choices = [new InputChoice(string.Empty, "Nobody yet"), .. members],

@@ -3,6 +3,7 @@ using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Members;
+using CommunityPlanning.Domain.Forms;
 
 namespace CommunityPlanning.Conversations.Actions;
 
@@ -94,7 +95,7 @@ internal static class ActionCreation
             blocks.Add(new TextBlock(problem, TextTone.Warning));
         }
 
-        blocks.Add(new InputBlock(new InputField(ActionVerbs.DueKey, "Due date", InputKind.Date) { Required = true }));
+        blocks.Add(new InputBlock(new InputField(ActionVerbs.DueKey, "Due date", FieldType.Date) { Required = true }));
         return new Card
         {
             Title = "When is it due?",
@@ -115,7 +116,7 @@ internal static class ActionCreation
         [
             new TextBlock(Describe(pending)),
             new TextBlock($"{ActionCards.Day(due)} is in the past. Keep it, or pick another date?", TextTone.Warning),
-            new InputBlock(new InputField(ActionVerbs.DueKey, "New due date", InputKind.Date)),
+            new InputBlock(new InputField(ActionVerbs.DueKey, "New due date", FieldType.Date)),
         ],
         Actions =
         [

@@ -1,35 +1,12 @@
+using CommunityPlanning.Domain.Forms;
+
 namespace CommunityPlanning.Conversations.Cards;
-
-/// <summary>The kinds of input a card can hold.</summary>
-public enum InputKind
-{
-    /// <summary>One line of text.</summary>
-    Text,
-
-    /// <summary>Several lines of text.</summary>
-    MultilineText,
-
-    /// <summary>A number.</summary>
-    Number,
-
-    /// <summary>A date.</summary>
-    Date,
-
-    /// <summary>One choice from a list.</summary>
-    Choice,
-
-    /// <summary>Several choices from a list.</summary>
-    MultiChoice,
-
-    /// <summary>Yes or no.</summary>
-    Toggle,
-}
 
 /// <summary>One input on a card, with its current value and any error to show beside it.</summary>
 /// <param name="Id">The input id; submitted values come back under it.</param>
 /// <param name="Label">The label.</param>
-/// <param name="Kind">The kind of input.</param>
-public sealed record InputField(string Id, string Label, InputKind Kind)
+/// <param name="Kind">The kind of input: the same kinds as form fields.</param>
+public sealed record InputField(string Id, string Label, FieldType Kind)
 {
     /// <summary>The value to show (dates as yyyy-MM-dd, toggles as "true"/"false", multi-choice comma-separated).</summary>
     public string? Value { get; init; }

@@ -20,7 +20,7 @@ public static class FormCards
     public static InputField Input(FieldDefinition field, string? value, string? error)
     {
         ArgumentNullException.ThrowIfNull(field);
-        return new InputField(field.Id, field.Label, KindOf(field.Type))
+        return new InputField(field.Id, field.Label, field.Type)
         {
             Value = value,
             Required = field.Required,
@@ -32,15 +32,4 @@ public static class FormCards
             Error = error,
         };
     }
-
-    private static InputKind KindOf(FieldType type) => type switch
-    {
-        FieldType.MultilineText => InputKind.MultilineText,
-        FieldType.Number => InputKind.Number,
-        FieldType.Date => InputKind.Date,
-        FieldType.Choice => InputKind.Choice,
-        FieldType.MultiChoice => InputKind.MultiChoice,
-        FieldType.Toggle => InputKind.Toggle,
-        _ => InputKind.Text,
-    };
 }

@@ -136,7 +136,7 @@ internal static class FormViews
 
         if (rows.Count > 0)
         {
-            blocks.Add(new InputBlock(new InputField(JourneyVerbs.RowKey, "Pick one to edit or remove", InputKind.Choice)
+            blocks.Add(new InputBlock(new InputField(JourneyVerbs.RowKey, "Pick one to edit or remove", FieldType.Choice)
             {
                 Choices = summaries.Select(s => new InputChoice(s.Row.RowId, $"{s.Number}. {Shorten(s.Text)}")).ToList(),
             }));

@@ -3,6 +3,7 @@ using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Conversations.Features;
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Domain.Journey;
+using CommunityPlanning.Domain.Forms;
 
 namespace CommunityPlanning.Conversations.Journey;
 
@@ -61,7 +62,7 @@ internal static class ScoringCards
             {
                 var id = InputId(prefix, issue);
                 var stored = mine is null ? null : Score(mine, prefix).ToString(CultureInfo.InvariantCulture);
-                blocks.Add(new InputBlock(new InputField(id, label, InputKind.Choice)
+                blocks.Add(new InputBlock(new InputField(id, label, FieldType.Choice)
                 {
                     Choices = ScoreChoices,
                     Value = typed is not null ? typed.GetValueOrDefault(id) : stored,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CommunityPlanning.Conversations.Cards;
+using CommunityPlanning.Domain.Forms;
 
 namespace CommunityPlanning.Slack.Rendering;
 
@@ -38,15 +39,15 @@ public static partial class BlockKitRenderer
     {
         var element = input.Kind switch
         {
-            InputKind.Number => NumberInput(input),
-            InputKind.Date => DatePicker(input),
-            InputKind.Choice when input.Choices.Count > 0 => Select(input, multi: false),
-            InputKind.MultiChoice when input.Choices.Count > 0 => Select(input, multi: true),
-            InputKind.Toggle => Toggle(input),
+            FieldType.Number => NumberInput(input),
+            FieldType.Date => DatePicker(input),
+            FieldType.Choice when input.Choices.Count > 0 => Select(input, multi: false),
+            FieldType.MultiChoice when input.Choices.Count > 0 => Select(input, multi: true),
+            FieldType.Toggle => Toggle(input),
             _ => TextInput(input),
         };
         element["action_id"] = InputActionId;
-        if (!string.IsNullOrWhiteSpace(input.Placeholder) && input.Kind is not InputKind.Toggle)
+        if (!string.IsNullOrWhiteSpace(input.Placeholder) && input.Kind is not FieldType.Toggle)
         {
             element["placeholder"] = PlainText(Mrkdwn.Fit(input.Placeholder, BlockKitLimits.Placeholder));
         }
@@ -59,7 +60,7 @@ public static partial class BlockKitRenderer
         var element = new JsonObject
         {
             ["type"] = "plain_text_input",
-            ["multiline"] = input.Kind == InputKind.MultilineText,
+            ["multiline"] = input.Kind == FieldType.MultilineText,
             ["max_length"] = Math.Min(input.MaxLength ?? BlockKitLimits.PlainTextInput, BlockKitLimits.PlainTextInput),
         };
         if (!string.IsNullOrEmpty(input.Value))

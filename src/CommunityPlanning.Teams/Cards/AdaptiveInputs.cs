@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CommunityPlanning.Conversations.Cards;
+using CommunityPlanning.Domain.Forms;
 
 namespace CommunityPlanning.Teams.Cards;
 
@@ -46,10 +47,10 @@ internal static class AdaptiveInputs
         var input = new JsonObject();
         switch (field.Kind)
         {
-            case InputKind.Text:
-            case InputKind.MultilineText:
+            case FieldType.Text:
+            case FieldType.MultilineText:
                 Start(input, "Input.Text", field);
-                if (field.Kind == InputKind.MultilineText)
+                if (field.Kind == FieldType.MultilineText)
                 {
                     input["isMultiline"] = true;
                 }
@@ -67,7 +68,7 @@ internal static class AdaptiveInputs
 
                 break;
 
-            case InputKind.Number:
+            case FieldType.Number:
                 Start(input, "Input.Number", field);
                 if (field.Min is { } min)
                 {
@@ -89,7 +90,7 @@ internal static class AdaptiveInputs
 
                 break;
 
-            case InputKind.Date:
+            case FieldType.Date:
                 Start(input, "Input.Date", field);
                 Placeholder(input, field);
                 if (DateOnly.TryParseExact(field.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -99,10 +100,10 @@ internal static class AdaptiveInputs
 
                 break;
 
-            case InputKind.Choice:
-            case InputKind.MultiChoice:
+            case FieldType.Choice:
+            case FieldType.MultiChoice:
                 Start(input, "Input.ChoiceSet", field);
-                var multi = field.Kind == InputKind.MultiChoice;
+                var multi = field.Kind == FieldType.MultiChoice;
                 input["style"] = multi ? "expanded" : "compact";
                 if (multi)
                 {
@@ -128,7 +129,7 @@ internal static class AdaptiveInputs
 
                 break;
 
-            case InputKind.Toggle:
+            case FieldType.Toggle:
                 // The toggle's title is its label, shown beside the box; a separate label would repeat it.
                 input["type"] = "Input.Toggle";
                 input["id"] = field.Id;
@@ -166,17 +167,17 @@ internal static class AdaptiveInputs
     // Shown by the client when its own checks fail (nothing filled in, a number out of range, too long).
     private static string ClientErrorMessage(InputField field) => field.Kind switch
     {
-        InputKind.Number => (field.Min, field.Max) switch
+        FieldType.Number => (field.Min, field.Max) switch
         {
             ({ } min, { } max) => Invariant($"Please enter a number from {min} to {max}."),
             ({ } min, null) => Invariant($"Please enter a number of {min} or more."),
             (null, { } max) => Invariant($"Please enter a number of {max} or less."),
             _ => "Please enter a number.",
         },
-        InputKind.Date => "Please choose a date.",
-        InputKind.Choice => "Please choose one.",
-        InputKind.MultiChoice => "Please choose at least one.",
-        InputKind.Toggle => "Please tick this to carry on.",
+        FieldType.Date => "Please choose a date.",
+        FieldType.Choice => "Please choose one.",
+        FieldType.MultiChoice => "Please choose at least one.",
+        FieldType.Toggle => "Please tick this to carry on.",
         _ => (field.Required, field.MaxLength) switch
         {
             (true, { } maxLength) => Invariant($"Please fill this in, using up to {maxLength} characters."),

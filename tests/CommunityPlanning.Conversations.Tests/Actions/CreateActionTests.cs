@@ -3,6 +3,7 @@ using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Members;
 using static CommunityPlanning.Conversations.Tests.Actions.ActionHarness;
+using CommunityPlanning.Domain.Forms;
 
 namespace CommunityPlanning.Conversations.Tests.Actions;
 
@@ -126,7 +127,7 @@ public sealed class CreateActionTests
 
         Assert.Equal("When is it due?", question.Title);
         Assert.Empty(h.Actions);
-        Assert.Contains(question.Blocks, b => b is Cards.InputBlock { Input.Kind: Cards.InputKind.Date });
+        Assert.Contains(question.Blocks, b => b is Cards.InputBlock { Input.Kind: FieldType.Date });
 
         var done = await h.PressAsync(Chair, question.Button("Save"), ("due", "2025-03-21"));
 

@@ -7,6 +7,7 @@ using CommunityPlanning.Domain.Members;
 using CommunityPlanning.Domain.Plans;
 using CommunityPlanning.Domain.State;
 using CommunityPlanning.Slack.Rendering;
+using CommunityPlanning.Domain.Forms;
 
 namespace CommunityPlanning.Slack.Tests.Rendering;
 
@@ -168,7 +169,7 @@ public sealed class BlockKitRendererTests
     [Fact]
     public void RenderModal_FormWith20Inputs_RespectsModalLimits()
     {
-        var kinds = Enum.GetValues<InputKind>();
+        var kinds = Enum.GetValues<FieldType>();
         var inputs = Enumerable.Range(0, 20).Select(i => (CardBlock)new InputBlock(new InputField($"field{i}", new string('L', 2500), kinds[i % kinds.Length])
         {
             Required = i % 2 == 0,
@@ -179,11 +180,11 @@ public sealed class BlockKitRendererTests
             Max = 100,
             Value = kinds[i % kinds.Length] switch
             {
-                InputKind.Date => "2025-03-14",
-                InputKind.Number => "12.5",
-                InputKind.Toggle => "true",
-                InputKind.Choice => "b",
-                InputKind.MultiChoice => "a,c",
+                FieldType.Date => "2025-03-14",
+                FieldType.Number => "12.5",
+                FieldType.Toggle => "true",
+                FieldType.Choice => "b",
+                FieldType.MultiChoice => "a,c",
                 _ => new string('v', 4000),
             },
             Choices = [new InputChoice("a", new string('A', 100)), new InputChoice("b", "B"), new InputChoice("c", "C")],
@@ -215,7 +216,7 @@ public sealed class BlockKitRendererTests
         var card = new Card
         {
             Title = "Form",
-            Blocks = [new InputBlock(new InputField("name", "Name", InputKind.Text) { Error = "Too long." }), new InputBlock(new InputField("type", "Type", InputKind.Choice))],
+            Blocks = [new InputBlock(new InputField("name", "Name", FieldType.Text) { Error = "Too long." }), new InputBlock(new InputField("type", "Type", FieldType.Choice))],
         };
 
         var errors = BlockKitRenderer.FormErrors(card);
@@ -229,7 +230,7 @@ public sealed class BlockKitRendererTests
         var card = new Card
         {
             Title = "Start your plan",
-            Blocks = [new TextBlock("Tell me two things."), new InputBlock(new InputField("name", "Name", InputKind.Text))],
+            Blocks = [new TextBlock("Tell me two things."), new InputBlock(new InputField("name", "Name", FieldType.Text))],
             Actions = [new CardAction("Start", "plan.create", Data) { SubmitsInputs = true }],
         };
         var open = new ActionValue("slack.form.open", new Dictionary<string, string> { ["g"] = "x", ["t"] = "start" });

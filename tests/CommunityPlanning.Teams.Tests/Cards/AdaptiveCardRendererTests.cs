@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Teams.Cards;
+using CommunityPlanning.Domain.Forms;
 
 namespace CommunityPlanning.Teams.Tests.Cards;
 
@@ -153,7 +154,7 @@ public sealed class AdaptiveCardRendererTests
         var card = new Card
         {
             Title = "t",
-            Blocks = [new InputBlock(new InputField("name", "Name (as *shown*)", InputKind.Text))],
+            Blocks = [new InputBlock(new InputField("name", "Name (as *shown*)", FieldType.Text))],
             Actions = [new CardAction("Save (draft)", "form.save", SampleCards.Data()) { SubmitsInputs = true }],
         };
 
@@ -169,7 +170,7 @@ public sealed class AdaptiveCardRendererTests
     [InlineData("CPanything")]
     public void Render_InputIdStartingWithCp_Throws(string id)
     {
-        var card = new Card { Title = "t", Blocks = [new InputBlock(new InputField(id, "Label", InputKind.Text))] };
+        var card = new Card { Title = "t", Blocks = [new InputBlock(new InputField(id, "Label", FieldType.Text))] };
 
         var error = Assert.Throws<ArgumentException>(() => _renderer.Render(card));
         Assert.Contains(id, error.Message, StringComparison.Ordinal);
@@ -181,7 +182,7 @@ public sealed class AdaptiveCardRendererTests
         var card = new Card
         {
             Title = "t",
-            Blocks = [new InputBlock(new InputField("a", "A", InputKind.Text)), new InputBlock(new InputField("a", "B", InputKind.Number))],
+            Blocks = [new InputBlock(new InputField("a", "A", FieldType.Text)), new InputBlock(new InputField("a", "B", FieldType.Number))],
         };
 
         Assert.Throws<ArgumentException>(() => _renderer.Render(card));
@@ -195,8 +196,8 @@ public sealed class AdaptiveCardRendererTests
             Title = "t",
             Blocks =
             [
-                new InputBlock(new InputField("n", "N", InputKind.Number) { Value = "lots" }),
-                new InputBlock(new InputField("d", "D", InputKind.Date) { Value = "next Friday" }),
+                new InputBlock(new InputField("n", "N", FieldType.Number) { Value = "lots" }),
+                new InputBlock(new InputField("d", "D", FieldType.Date) { Value = "next Friday" }),
             ],
         };
 

@@ -1,4 +1,5 @@
 using CommunityPlanning.Conversations.Cards;
+using CommunityPlanning.Domain.Forms;
 
 namespace CommunityPlanning.Teams.Tests.Cards;
 
@@ -42,14 +43,14 @@ internal static class SampleCards
         Subtitle = "Tell me two things and I'll set up your plan. You can change them later.",
         Blocks =
         [
-            new InputBlock(new InputField("communityName", "Which village, parish or town is the plan for?", InputKind.Text)
+            new InputBlock(new InputField("communityName", "Which village, parish or town is the plan for?", FieldType.Text)
             {
                 Required = true,
                 MaxLength = 80,
                 Help = "For example: Little Wittering",
                 Error = "Please tell me the name of your village, parish or town.",
             }),
-            new InputBlock(new InputField("planType", "What kind of plan are you making?", InputKind.Choice)
+            new InputBlock(new InputField("planType", "What kind of plan are you making?", FieldType.Choice)
             {
                 Required = true,
                 Value = "clp",
@@ -91,22 +92,22 @@ internal static class SampleCards
         Blocks =
         [
             new TextBlock("Event details", TextTone.Heading),
-            new InputBlock(new InputField("name", "Event name", InputKind.Text) { Required = true, MaxLength = 100, Placeholder = "e.g. Village hall drop-in", Value = "Spring drop-in" }),
-            new InputBlock(new InputField("notes", "Notes", InputKind.MultilineText) { MaxLength = 2000, Help = "Anything the group should know." }),
-            new InputBlock(new InputField("attendees", "How many came?", InputKind.Number) { Min = 0, Max = 5000, Value = "42" }),
-            new InputBlock(new InputField("date", "Date", InputKind.Date) { Required = true, Value = "2025-03-14" }),
-            new InputBlock(new InputField("format", "Format", InputKind.Choice)
+            new InputBlock(new InputField("name", "Event name", FieldType.Text) { Required = true, MaxLength = 100, Placeholder = "e.g. Village hall drop-in", Value = "Spring drop-in" }),
+            new InputBlock(new InputField("notes", "Notes", FieldType.MultilineText) { MaxLength = 2000, Help = "Anything the group should know." }),
+            new InputBlock(new InputField("attendees", "How many came?", FieldType.Number) { Min = 0, Max = 5000, Value = "42" }),
+            new InputBlock(new InputField("date", "Date", FieldType.Date) { Required = true, Value = "2025-03-14" }),
+            new InputBlock(new InputField("format", "Format", FieldType.Choice)
             {
                 Placeholder = "Choose a format",
                 Choices = [new InputChoice("dropin", "Drop-in"), new InputChoice("workshop", "Workshop")],
             }),
-            new InputBlock(new InputField("groups", "Who did it reach?", InputKind.MultiChoice)
+            new InputBlock(new InputField("groups", "Who did it reach?", FieldType.MultiChoice)
             {
                 Required = true,
                 Value = "families,older",
                 Choices = [new InputChoice("families", "Families"), new InputChoice("older", "Older people"), new InputChoice("young", "Young people")],
             }),
-            new InputBlock(new InputField("published", "Results published", InputKind.Toggle) { Value = "true" }),
+            new InputBlock(new InputField("published", "Results published", FieldType.Toggle) { Value = "true" }),
         ],
         Actions = [new CardAction("Save", "form.save", Data(("step", "4"), ("form", "event"))) { Style = ActionStyle.Positive, SubmitsInputs = true }],
     };
