@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Tests.Support;
 using CommunityPlanning.Conversations.Actions;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Actions;

@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Tests.Support;
 using System.Runtime.CompilerServices;
 using CommunityPlanning.Conversations.Reminders;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -117,4 +117,16 @@ public sealed class InMemoryGroupStore : IGroupStore
             return _groups.TryGetValue(groupId, out var rows) ? rows.Keys.ToList() : [];
         }
     }
+
+    /// <summary>Every stored record of a type in a group, as a fresh load would read it.</summary>
+    public IReadOnlyList<T> All<T>(string groupId)
+        where T : IGroupRecord
+    {
+        lock (_gate)
+        {
+            return _groups.TryGetValue(groupId, out var rows)
+                ? rows.Values.Select(row => (IGroupRecord)JsonSerializer.Deserialize(row.Json, RecordTypes[row.Kind])!).OfType<T>().ToList()
+                : [];
+        }
+    }
 }
