@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using CommunityPlanning.Bot.Playground;
 using CommunityPlanning.Conversations;
 using CommunityPlanning.Storage;
 using CommunityPlanning.Teams;
@@ -19,12 +20,14 @@ internal static class ApplicationServices
         services.AddStorage(configuration, () => AzureCredential(configuration));
         services.AddTeams(configuration);
         services.AddSingleton<SitePages>();
+        if (builder.Environment.IsDevelopment()) services.AddPlayground();
         return builder;
     }
 
     public static WebApplication MapChannelEndpoints(this WebApplication app)
     {
         app.MapTeamsEndpoints();
+        app.MapPlayground();
         return app;
     }
 
