@@ -24,7 +24,7 @@ internal sealed partial class DemoGroupReset(TableClient plans, ILogger<DemoGrou
         var deleted = 0;
         try
         {
-            var rows = plans.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {groupId}"), select: ["RowKey"], cancellationToken: cancellationToken);
+            var rows = plans.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {groupId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
             await foreach (var row in rows.ConfigureAwait(false))
             {
                 batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));

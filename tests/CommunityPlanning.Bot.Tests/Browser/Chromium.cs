@@ -1,3 +1,4 @@
+using CommunityPlanning.Testing;
 using Microsoft.Playwright;
 
 namespace CommunityPlanning.Bot.Tests.Browser;
@@ -17,6 +18,13 @@ internal static class Chromium
     public static string MissingMessage =>
         $"Chromium is not installed at {ExecutablePath}, so the browser tests cannot run. " +
         "Install it with: apt-get install -y --no-install-recommends chromium";
+
+    /// <summary>Where scripts/lib.sh's ensure_webchat puts Microsoft's Web Chat bundle (not committed).</summary>
+    public static string WebChatBundle => RepoRoot.Combine("tooling", "webchat", "webchat-4.18.1.js");
+
+    /// <summary>Fails with what to do when the Web Chat bundle has not been fetched.</summary>
+    public static void RequireWebChatBundle() =>
+        Assert.True(File.Exists(WebChatBundle), $"The Web Chat bundle is missing ({WebChatBundle}). Run scripts/test.sh, or: bash -c 'source scripts/lib.sh && ensure_webchat'");
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {

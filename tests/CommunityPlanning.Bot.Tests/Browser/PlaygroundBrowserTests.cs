@@ -35,6 +35,7 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
     [BrowserFact]
     public async Task TwoMembers_WorkThroughStepOne_AndShareTheGroupsState()
     {
+        Chromium.RequireWebChatBundle();
         using var host = new BotHost();
         await using var pat = await PlaygroundTab.OpenAsync(_browser, Site(host));
         await Expect(pat.Status).ToHaveTextAsync("You are Pat.");
@@ -100,8 +101,43 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task ResetButton_ClearsTheDemoGroup_AndStartsAgain()
+    {
+        Chromium.RequireWebChatBundle();
+        using var host = new BotHost();
+        var chat = await new DirectLineClient(host.Client).StartAsync();
+        await chat.SayAsync("start");
+        var (formId, form) = await chat.CardAsync("Start your plan");
+        await chat.SubmitAsync(formId, Data(form, "plan.create"), new() { ["communityName"] = "Little Wittering", ["planType"] = "CommunityLedPlan" });
+
+        await using var pat = await PlaygroundTab.OpenAsync(_browser, Site(host));
+        await pat.CardAsync(new Regex("Little Wittering.s plan has started"), scrollToIt: true);
+        await pat.Page.GetByRole(AriaRole.Button, new() { Name = "Reset this demo group" }).ClickAsync();
+
+        // The page reloads into a new conversation: only the welcome, and no plan.
+        await Expect(pat.Cards(new Regex("plan has started"))).ToHaveCountAsync(0);
+        await pat.CardAsync(new Regex("Hello, I.m PlanBot"));
+        await pat.SayAsync("progress");
+        await Expect(pat.Page.Locator("p").Filter(new() { HasTextRegex = new Regex("hasn.t started its plan") })).ToBeVisibleAsync();
+        await pat.ScreenshotAsync("09-after-reset");
+        pat.AssertNoProblems();
+    }
+
+    [BrowserFact]
+    public async Task Page_WithoutTheWebChatBundle_SaysHowToFetchIt()
+    {
+        using var host = new BotHost(settings: new Dictionary<string, string?> { ["Playground:WebChatBundle"] = "/nonexistent/webchat.js" });
+
+        await using var tab = await PlaygroundTab.OpenAsync(_browser, Site(host));
+
+        await Expect(tab.Status).ToContainTextAsync("Run scripts/run.sh to fetch Web Chat");
+        await Expect(tab.Page.Locator("#member")).ToBeDisabledAsync();
+    }
+
+    [BrowserFact]
     public async Task EveryKindOfCard_ParsesInWebChatsAdaptiveCardsRenderer_WithNoWarnings()
     {
+        Chromium.RequireWebChatBundle();
         using var host = new BotHost();
         var chat = await new DirectLineClient(host.Client).StartAsync();
         await chat.SayAsync("help");

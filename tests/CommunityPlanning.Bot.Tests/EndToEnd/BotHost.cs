@@ -12,6 +12,7 @@ namespace CommunityPlanning.Bot.Tests.EndToEnd;
 /// </summary>
 internal sealed class BotHost : WebApplicationFactory<Program>
 {
+    private static readonly Lock StartLock = new();
     private readonly Dictionary<string, string?> _settings;
 
     public BotHost(string? tablePrefix = null, IDictionary<string, string?>? settings = null)
@@ -29,7 +30,13 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         }
 
         UseKestrel(0);
-        StartServer();
+
+        // WebApplicationFactory finds Program's host through a process-wide listener: two starting at once can swap hosts.
+        lock (StartLock)
+        {
+            StartServer();
+        }
+
         Client = new HttpClient { BaseAddress = ClientOptions.BaseAddress };
     }
 
