@@ -11,7 +11,7 @@ namespace CommunityPlanning.Bot.Playground;
 /// through the same <see cref="BotFrameworkHandler"/> as Teams. The activity's serviceUrl is this host's
 /// local connector, so the bot's replies come back to the transcript exactly as they would go to Teams.
 /// </summary>
-internal sealed class PlaygroundBot(BotFrameworkHandler handler)
+internal sealed partial class PlaygroundBot(BotFrameworkHandler handler, ILogger<PlaygroundBot> logger)
 {
     /// <summary>The channel id the bot sees.</summary>
     public const string ChannelId = "webchat";
@@ -80,8 +80,24 @@ internal sealed class PlaygroundBot(BotFrameworkHandler handler)
         // Read back through the protocol's own serializer, exactly as /api/messages reads a request body.
         var activity = ActivityJson.Read(Encoding.UTF8.GetBytes(json.ToJsonString()))
             ?? throw new InvalidOperationException("The playground built an activity the protocol cannot read.");
-        return await handler.HandleAsync(activity, authorization: null, IPAddress.Loopback, cancellationToken).ConfigureAwait(false);
+        var response = await handler.HandleAsync(activity, authorization: null, IPAddress.Loopback, cancellationToken).ConfigureAwait(false);
+        if (response.Status == StatusCodes.Status401Unauthorized)
+        {
+            LogNeedsLocalMode(logger);
+        }
+        else if (response.Status >= 400)
+        {
+            LogRefused(logger, activity.Type ?? "(none)", response.Status);
+        }
+
+        return response;
     }
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "The bot refused the playground's activity because MicrosoftAppId is set; leave it empty to use the playground")]
+    private static partial void LogNeedsLocalMode(ILogger logger);
+
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Warning, Message = "The bot answered the playground's {Type} activity with {Status}")]
+    private static partial void LogRefused(ILogger logger, string type, int status);
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

@@ -13,6 +13,7 @@ namespace CommunityPlanning.Bot.Tests.Browser;
 /// The playground's Direct Line endpoint and local connector over HTTP, without a browser: what Web
 /// Chat relies on (tokens, echoes, watermarks, cards updated in place) and what keeps it local.
 /// </summary>
+[Collection(PlaygroundCollection.Name)]
 public sealed class DirectLineEndpointTests
 {
     [Fact]

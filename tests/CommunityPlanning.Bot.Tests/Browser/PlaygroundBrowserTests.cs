@@ -11,6 +11,7 @@ namespace CommunityPlanning.Bot.Tests.Browser;
 /// Direct Line endpoint, with the bot answering through the same code as in Teams. Two members of one
 /// steering group, each in their own browser context. Screenshots go to artifacts/screenshots/.
 /// </summary>
+[Collection(PlaygroundCollection.Name)]
 public sealed class PlaygroundBrowserTests : IAsyncLifetime
 {
     private IPlaywright _playwright = null!;
@@ -93,6 +94,8 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
         await sam.CardAsync(new Regex(@"Little Wittering: progress[\s\S]*\(2 of \d+ ticked\)"));
         await sam.ScreenshotAsync("07-sam-sees-the-group");
 
+        // Pat's window shows Sam's messages too; once the last has arrived, scroll up to the checklist.
+        await pat.CardAsync(new Regex(@"Little Wittering: progress[\s\S]*\(2 of \d+ ticked\)"));
         await Expect(await pat.CardAsync(new Regex("Checklist · 2 of"), scrollToIt: true)).ToContainTextAsync("Ticked by Sam");
         await pat.ScreenshotAsync("08-pat-sees-sams-tick");
 

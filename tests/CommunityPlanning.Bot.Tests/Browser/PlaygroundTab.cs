@@ -70,7 +70,8 @@ internal sealed class PlaygroundTab : IAsyncDisposable
 
     /// <summary>
     /// Waits for the latest card whose text matches, and returns it. A new message is awaited until Web
-    /// Chat has scrolled it into view, so screenshots show it; ask to scroll to a card further up (one updated in place).
+    /// Chat has scrolled it into view, so screenshots show it; a card further up (one updated in place)
+    /// is scrolled to instead, since Web Chat may scroll away again when later messages arrive.
     /// </summary>
     public async Task<ILocator> CardAsync(Regex text, bool scrollToIt = false)
     {
@@ -80,8 +81,11 @@ internal sealed class PlaygroundTab : IAsyncDisposable
         {
             await card.ScrollIntoViewIfNeededAsync();
         }
+        else
+        {
+            await Expect(card).ToBeInViewportAsync();
+        }
 
-        await Expect(card).ToBeInViewportAsync();
         return card;
     }
 

@@ -12,7 +12,6 @@ namespace CommunityPlanning.Bot.Tests.EndToEnd;
 /// </summary>
 internal sealed class BotHost : WebApplicationFactory<Program>
 {
-    private static readonly Lock StartLock = new();
     private readonly Dictionary<string, string?> _settings;
 
     public BotHost(string? tablePrefix = null, IDictionary<string, string?>? settings = null)
@@ -23,20 +22,18 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             ["Storage:ConnectionString"] = Azurite.ConnectionString,
             ["Storage:TablePrefix"] = TablePrefix,
             ["BotAuth:AllowLoopbackServiceUrls"] = "true",
+
+            // The address comes from settings, not UseKestrel(port): with a port, the factory rewrites the
+            // server's addresses after the app has started binding, a race (dotnet/aspnetcore#67714).
+            ["urls"] = "http://127.0.0.1:0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
         }
 
-        UseKestrel(0);
-
-        // WebApplicationFactory finds Program's host through a process-wide listener: two starting at once can swap hosts.
-        lock (StartLock)
-        {
-            StartServer();
-        }
-
+        UseKestrel();
+        StartServer();
         Client = new HttpClient { BaseAddress = ClientOptions.BaseAddress };
     }
 

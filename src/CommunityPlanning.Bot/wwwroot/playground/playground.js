@@ -19,6 +19,7 @@
   const memberKey = Object.prototype.hasOwnProperty.call(members, requested) ? requested : 'pat';
   const member = members[memberKey];
   let token;
+  let directLine;
 
   // For the browser tests, and for checking card JSON from the console: the Adaptive Cards package
   // Web Chat renders with (set once a card has been shown).
@@ -44,17 +45,19 @@
   }
 
   resetButton.addEventListener('click', async () => {
-    if (!token || !confirm('Delete everything the bot stored for this demo group and start again?')) {
+    if (!directLine || !confirm('Delete everything the bot stored for this demo group and start again?')) {
       return;
     }
 
     resetButton.disabled = true;
+
+    // Stop polling first: the reset makes this conversation's token invalid.
+    directLine.end();
     const response = await fetch('/playground/reset', { method: 'POST', headers: { Authorization: 'Bearer ' + token } });
     if (response.ok) {
       location.reload();
     } else {
       say('Sorry, the reset did not work. Reload the page and try again.', true);
-      resetButton.disabled = false;
     }
   });
 
@@ -155,7 +158,7 @@
     }
 
     ({ token } = await response.json());
-    const directLine = window.WebChat.createDirectLine({
+    directLine = window.WebChat.createDirectLine({
       token,
       domain: location.origin + '/v3/directline',
       webSocket: false,
