@@ -15,7 +15,13 @@ if (echo >"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null; then
   exit 1
 fi
 
-trap stop_azurite EXIT
+stop_bot() {
+  if [ -n "${bot_pid:-}" ] && kill -0 "$bot_pid" 2>/dev/null; then
+    kill "$bot_pid" 2>/dev/null || true
+    wait "$bot_pid" 2>/dev/null || true
+  fi
+}
+trap 'stop_bot; stop_azurite' EXIT
 trap 'exit 130' INT TERM
 start_azurite "$blob_port" "$queue_port" "$table_port" "$repo_root/.local/azurite"
 say "Azurite is running (data in .local/azurite)."
@@ -23,5 +29,10 @@ say "Azurite is running (data in .local/azurite)."
 export ASPNETCORE_ENVIRONMENT=Development
 export Storage__ConnectionString
 Storage__ConnectionString="$(azurite_connection_string "$queue_port" "$table_port")"
+say "Building the bot…"
+dotnet build src/CommunityPlanning.Bot --verbosity quiet -nologo >&2
 say "Starting the bot on http://localhost:3978 — open it in your browser. Ctrl-C stops everything."
-dotnet run --project src/CommunityPlanning.Bot -- --urls http://localhost:3978
+# The app runs as our own child (not under `dotnet run`), so Ctrl-C here reliably stops it too.
+(cd src/CommunityPlanning.Bot && exec dotnet bin/Debug/net10.0/CommunityPlanning.Bot.dll --urls http://localhost:3978) &
+bot_pid=$!
+wait "$bot_pid"

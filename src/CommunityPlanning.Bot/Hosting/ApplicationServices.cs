@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using CommunityPlanning.Bot.Playground;
 using CommunityPlanning.Conversations;
 using CommunityPlanning.Slack;
 using CommunityPlanning.Storage;
@@ -23,6 +24,11 @@ internal static class ApplicationServices
         services.AddReminderDispatcher(options => configuration.GetSection("Reminders").Bind(options));
         services.AddSingleton<SitePages>();
         builder.AddTelemetry();
+        if (builder.Environment.IsDevelopment())
+        {
+            services.AddPlayground();
+        }
+
         return builder;
     }
 
@@ -30,6 +36,7 @@ internal static class ApplicationServices
     {
         app.MapTeamsEndpoints();
         app.MapSlackEndpoints();
+        app.MapPlayground();
         return app;
     }
 

@@ -1,0 +1,31 @@
+namespace CommunityPlanning.Bot.Playground;
+
+/// <summary>
+/// The local playground: the bot in Microsoft's Web Chat at <c>/</c>, over a Direct Line-compatible
+/// endpoint, for Development on this machine only.
+/// </summary>
+internal static class PlaygroundExtensions
+{
+    public static IServiceCollection AddPlayground(this IServiceCollection services)
+    {
+        services.AddSingleton<PlaygroundPage>();
+        services.AddSingleton<PlaygroundConversations>();
+        services.AddSingleton<PlaygroundBot>();
+        services.AddSingleton<DemoGroupReset>();
+        return services;
+    }
+
+    /// <summary>Maps the playground in Development; elsewhere it does not exist.</summary>
+    public static WebApplication MapPlayground(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            return app;
+        }
+
+        app.MapPlaygroundPages();
+        app.MapDirectLine();
+        app.MapLocalConnector();
+        return app;
+    }
+}
