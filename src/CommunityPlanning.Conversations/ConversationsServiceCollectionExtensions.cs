@@ -1,4 +1,5 @@
 using CommunityPlanning.Conversations.Features;
+using CommunityPlanning.Conversations.Journey;
 using CommunityPlanning.Conversations.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddFeature<StartPlan>();
         services.AddFeature<ProgressCommand>();
         services.AddFeature<ChecklistFeature>();
+        services.AddJourney();
 
         services.AddSingleton(new HelpEntry(0, "start", "Set up your group's plan (name and type)."));
         services.AddSingleton(new HelpEntry(10, "progress", "See where the plan stands across all nine steps."));

@@ -4,6 +4,7 @@ using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain;
+using CommunityPlanning.Domain.Journey;
 using CommunityPlanning.Domain.Plans;
 using CommunityPlanning.Domain.Steps;
 
@@ -46,18 +47,13 @@ public sealed partial class ProgressCommand : ICommand, ICardActionHandler
         {
             blocks.Add(new TextBlock($"{stage.Letter()} — {stage.Title()}", TextTone.Heading));
             var facts = StepCatalogue.All.Where(s => s.Stage == stage)
-                .Select(s => new Fact($"{s.Number}. {s.Title}", Describe(steps[s.Number - 1])))
+                .Select(s => new Fact($"{s.Number}. {s.Title}", Describe(steps[s.Number - 1], StepOverview.For(context.State, plan, s.Number))))
                 .ToList();
             blocks.Add(new FactsBlock(facts));
         }
 
         var current = StepCatalogue.Get(plan.CurrentStep);
-        var open = PlanProgress.OpenItems(context.State, plan, plan.CurrentStep);
-        blocks.Add(new TextBlock(
-            open.Count > 0
-                ? $"Next thing to do: {open[0].Text}."
-                : $"Everything on the step {current.Number} checklist is ticked. When the group is happy, the chair or secretary can mark the step complete.",
-            TextTone.Subtle));
+        blocks.Add(new TextBlock($"Next thing to do: {StepOverview.For(context.State, plan, plan.CurrentStep).NextThing}.", TextTone.Subtle));
 
         var done = steps.Count(s => s.Status == StepStatus.Complete);
         return new Card
@@ -84,9 +80,9 @@ public sealed partial class ProgressCommand : ICommand, ICardActionHandler
         context.Show(Build(context, plan));
     }
 
-    private static string Describe(StepProgress step)
+    private static string Describe(StepProgress step, StepOverview overview)
     {
-        var ticks = $"{step.ChecklistDone} of {step.ChecklistTotal} ticked";
+        var ticks = $"{step.ChecklistDone} of {step.ChecklistTotal} ticked, {overview.FormsDone} of {overview.Forms.Count} forms";
         return step.Status switch
         {
             StepStatus.Complete => $"✅ Complete ({ticks})",
@@ -96,6 +92,6 @@ public sealed partial class ProgressCommand : ICommand, ICardActionHandler
         };
     }
 
-    [GeneratedRegex(@"^(progress|status|where are we( up to| at)?|how are we doing|overview)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(progress|status|how are we doing|overview)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Matcher();
 }

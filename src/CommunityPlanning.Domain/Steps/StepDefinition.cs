@@ -27,10 +27,29 @@ public sealed record StepDefinition(
     /// <summary>The forms the step asks the group to fill in.</summary>
     public IReadOnlyList<FormDefinition> Forms { get; init; } = [];
 
+    /// <summary>Extra forms for the statutory Neighbourhood Plan milestones, shown only to those plans.</summary>
+    public IReadOnlyList<FormDefinition> StatutoryForms { get; init; } = [];
+
+    /// <summary>Checks across fields of the step's forms.</summary>
+    public IReadOnlyList<FormRule> Rules { get; init; } = [];
+
+    /// <summary>Values shown with the step's forms but never typed.</summary>
+    public IReadOnlyList<ComputedValue> Computed { get; init; } = [];
+
+    /// <summary>Choice fields whose choices come from another form's rows.</summary>
+    public IReadOnlyList<LinkedChoice> LinkedChoices { get; init; } = [];
+
     /// <summary>The checklist items that apply to a plan, with or without statutory milestones.</summary>
     public IEnumerable<ChecklistItemDefinition> ChecklistFor(bool statutory) =>
         Checklist.Where(item => statutory || !item.NeighbourhoodPlanOnly);
 
-    /// <summary>A form by id, or null.</summary>
-    public FormDefinition? Form(string id) => Forms.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.Ordinal));
+    /// <summary>The forms that apply to a plan, with or without statutory milestones.</summary>
+    public IEnumerable<FormDefinition> FormsFor(bool statutory) => statutory ? Forms.Concat(StatutoryForms) : Forms;
+
+    /// <summary>A form by id (statutory forms included), or null.</summary>
+    public FormDefinition? Form(string id) =>
+        Forms.Concat(StatutoryForms).FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.Ordinal));
+
+    /// <summary>True when the form exists only for Neighbourhood Plans.</summary>
+    public bool IsStatutory(string formId) => StatutoryForms.Any(f => string.Equals(f.Id, formId, StringComparison.Ordinal));
 }

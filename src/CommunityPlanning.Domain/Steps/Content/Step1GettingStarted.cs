@@ -1,3 +1,5 @@
+using static CommunityPlanning.Domain.Steps.Content.Fields;
+
 namespace CommunityPlanning.Domain.Steps.Content;
 
 internal static class Step1GettingStarted
@@ -15,5 +17,54 @@ internal static class Step1GettingStarted
             new("launch-event", "Publicise and hold an open launch event"),
             new("collect-volunteers", "Collect volunteers' names, skills and interests"),
             new("first-meeting", "Set the date of the first steering group meeting"),
-        ]);
+        ])
+    {
+        Tips =
+        [
+            "Ring your county's rural community council early. Their adviser has seen many plans and can save you months.",
+            "Most groups use the parish boundary as the plan area. It makes council data easier to use.",
+            "At the launch, have a sign-up sheet that asks for skills and interests, not just names.",
+        ],
+        Pitfalls =
+        [
+            "A plan run only by the parish council. It needs residents in the lead to feel like everyone's plan.",
+            "Choosing between a Community Led Plan and a Neighbourhood Plan without advice. They take very different effort.",
+        ],
+        Outputs = ["Launch publicity", "Notes from the launch event", "A register of volunteers", "The parish council minute agreeing support"],
+        Forms =
+        [
+            Single(
+                "community",
+                "About your community",
+                "The basic facts about the place the plan is for.",
+                Long("area", "Describe the area the plan covers", max: 1000, help: "Usually the parish boundary. Name any hamlets included."),
+                Count("population", "Roughly how many people live there?", 10_000_000, help: "The Census figure is fine."),
+                Count("households", "Roughly how many households?", 5_000_000)),
+            Single(
+                "support",
+                "Council and advisers",
+                "Who is backing the plan and who you talk to.",
+                YesNo("councilSupport", "Has the parish or town council agreed to support the plan?"),
+                Date("minuteDate", "Date of the council minute that records it"),
+                Text("adviser", "Your community-led planning adviser", max: 100, help: "Usually from the county's rural community council."),
+                Text("districtContact", "Your contact at the district council", max: 100)),
+            Single(
+                "launch",
+                "Launch event",
+                "The public event that launches the plan and recruits volunteers.",
+                Date("date", "When is (or was) the launch event?", required: true),
+                Text("venue", "Where is it?", max: 150),
+                Count("attendance", "How many people came?", 100_000),
+                Count("volunteersSignedUp", "How many signed up to help?", 10_000)),
+            Rows(
+                "volunteers",
+                "Volunteers",
+                "Everyone who has offered to help, with what they are good at.",
+                200,
+                Text("name", "Name", required: true, max: 100),
+                Text("contact", "Email or phone", max: 200, help: "Only what they agreed to share."),
+                Multi("skills", "Skills", ChoiceLists.Skills),
+                Multi("themes", "Themes they care about", ChoiceLists.Themes)),
+        ],
+    };
 }

@@ -1,3 +1,5 @@
+using static CommunityPlanning.Domain.Steps.Content.Fields;
+
 namespace CommunityPlanning.Domain.Steps.Content;
 
 internal static class Step6Drafting
@@ -17,5 +19,68 @@ internal static class Step6Drafting
             new("revise-draft", "Revise the draft"),
             new("np-sea-screening", "Get the SEA and HRA screening opinions") { NeighbourhoodPlanOnly = true },
             new("np-regulation-14", "Run the Regulation 14 pre-submission consultation (at least 6 weeks)") { NeighbourhoodPlanOnly = true },
-        ]);
+        ])
+    {
+        Tips =
+        [
+            "A common shape: introduction, how the plan was made, community profile, findings by theme, vision, action plan.",
+            "Make every recommendation point back to the evidence from step 4.",
+            "Give partners a clear deadline for comments, and log every comment with your reply.",
+        ],
+        Pitfalls =
+        [
+            "A long, glossy document that costs a fortune to print.",
+            "Losing the link between what you recommend and what people said.",
+        ],
+        Outputs = ["Draft plan", "Draft action plan", "Comments log"],
+        Forms =
+        [
+            Single(
+                "draft",
+                "The draft",
+                "Which draft you are on, who edits it, and the consultation on it.",
+                Text("version", "Draft version", max: 30, help: "For example: Draft 2."),
+                Date("date", "Date of this draft"),
+                Text("editor", "Who is the editor?", max: 100),
+                Date("partnerDeadline", "Deadline for partners' comments"),
+                Date("dropInDate", "Date of the public drop-in or exhibition"),
+                Count("dropInAttendance", "How many came to the drop-in?", 100_000)),
+            Rows(
+                "sections",
+                "Sections",
+                "The plan's sections, who writes each and how far it has got.",
+                30,
+                Text("title", "Section", required: true, max: 150),
+                Text("author", "Who is writing it?", max: 100),
+                Choice("status", "Status", Options(("not-started", "Not started"), ("drafting", "Being written"), ("review", "Ready for review"), ("agreed", "Agreed")))),
+            Rows(
+                "comments",
+                "Comments on the draft",
+                "Every comment received, and what you did about it.",
+                500,
+                Choice("from", "Who made it?", Options(("resident", "Resident"), ("partner", "Partner"), ("council", "Council"), ("business", "Business"), ("other", "Other")), required: true),
+                Text("name", "Name or organisation", max: 150),
+                Date("date", "Date received"),
+                Text("section", "Which section?", max: 150),
+                Long("comment", "Comment", required: true, max: 2000),
+                Long("response", "Your response", max: 2000),
+                YesNo("changed", "Did the plan change because of it?")),
+        ],
+        StatutoryForms =
+        [
+            Single(
+                "np-milestones",
+                "Neighbourhood Plan: screening and Regulation 14",
+                "The statutory milestones before the plan is submitted.",
+                Date("designated", "When was the neighbourhood area designated?"),
+                Date("screening", "When did you get the SEA and HRA screening opinions?"),
+                Date("reg14Start", "Regulation 14 consultation start"),
+                Date("reg14End", "Regulation 14 consultation end"),
+                Count("reg14Responses", "How many responses came in?", 100_000)),
+        ],
+        Rules =
+        [
+            Rules.LastsAtLeast("np-milestones", "reg14Start", "reg14End", 6, "The Regulation 14 consultation"),
+        ],
+    };
 }

@@ -1,3 +1,7 @@
+using CommunityPlanning.Domain.Forms;
+using CommunityPlanning.Domain.Journey;
+using static CommunityPlanning.Domain.Steps.Content.Fields;
+
 namespace CommunityPlanning.Domain.Steps.Content;
 
 internal static class Step7Finalising
@@ -21,5 +25,79 @@ internal static class Step7Finalising
             new("np-examination", "Independent examination") { NeighbourhoodPlanOnly = true },
             new("np-referendum", "Referendum (more than half of votes in favour)") { NeighbourhoodPlanOnly = true },
             new("np-made", "Plan \"made\" by the local planning authority") { NeighbourhoodPlanOnly = true },
-        ]);
+        ])
+    {
+        Tips =
+        [
+            "Ask the district council to endorse the plan. Agencies take an endorsed plan more seriously.",
+            "A short summary or the action plan through every door often does more than a thick report.",
+            "Agree who will drive delivery before the launch, so the momentum isn't lost.",
+        ],
+        Pitfalls =
+        [
+            "Full-colour printing that breaks the budget.",
+            "No endorsement, so agencies ignore the plan.",
+            "Momentum lost after the launch party.",
+        ],
+        Outputs = ["Final plan", "Summary leaflet", "Council adoption minute", "Launch event"],
+        Forms =
+        [
+            Single(
+                "adoption",
+                "Sign-off and adoption",
+                "When the plan was agreed, and who has backed it.",
+                Date("signOff", "When did the steering group sign it off?"),
+                Date("adopted", "When did the parish or town council adopt it?"),
+                Text("minuteRef", "Council minute reference", max: 50),
+                Choice("endorsement", "District council endorsement", Options(
+                    ("not-sought", "Not sought"), ("requested", "Requested"), ("endorsed", "Endorsed"), ("noted", "Noted"))),
+                Date("endorsementDate", "Date of endorsement")),
+            Single(
+                "publication",
+                "Publishing and launch",
+                "How the plan reached people.",
+                Count("printRun", "How many copies or summaries were printed?", 1_000_000),
+                Count("households", "How many households received it?", 5_000_000),
+                Text("link", "Web link to the published plan", max: 300),
+                Date("launchDate", "Date of the launch event"),
+                Count("launchAttendance", "How many came to the launch?", 100_000),
+                Date("grantsClosed", "When were the grants closed off?")),
+            Rows(
+                "recipients",
+                "Who the plan was sent to",
+                "Councils, service providers and partners who received the plan.",
+                100,
+                Text("organisation", "Organisation", required: true, max: 150),
+                Date("sent", "Date sent"),
+                YesNo("acknowledged", "Have they acknowledged it?")),
+        ],
+        StatutoryForms =
+        [
+            Single(
+                "np-examination",
+                "Neighbourhood Plan: submission to referendum",
+                "The statutory milestones from submission until the plan is made.",
+                Date("submitted", "Date submitted to the local planning authority"),
+                Date("reg16Start", "Regulation 16 publicity start"),
+                Date("reg16End", "Regulation 16 publicity end"),
+                Date("examinerReport", "Date of the examiner's report"),
+                Choice("examinationOutcome", "Examiner's recommendation", Options(
+                    ("proceed", "Go to referendum"), ("modifications", "Go to referendum with changes"), ("stop", "Do not go to referendum"))),
+                Date("referendumDate", "Referendum date"),
+                Percent("turnout", "Turnout (%)"),
+                Percent("yesPercent", "Votes in favour (%)"),
+                Date("made", "Date the plan was made")),
+        ],
+        Rules =
+        [
+            Rules.LastsAtLeast("np-examination", "reg16Start", "reg16End", 6, "The Regulation 16 publicity"),
+        ],
+        Computed =
+        [
+            new ComputedValue("np-examination", "referendumResult", "Referendum result", ComputedScope.Row, input =>
+                Computations.Number(input.Row, "yesPercent") is { } yes
+                    ? yes > 50 ? "Passed (more than half in favour)" : "Not passed (half or fewer in favour)"
+                    : null),
+        ],
+    };
 }

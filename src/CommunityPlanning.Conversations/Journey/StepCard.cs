@@ -1,0 +1,116 @@
+using System.Globalization;
+using CommunityPlanning.Conversations.Cards;
+using CommunityPlanning.Conversations.Features;
+using CommunityPlanning.Conversations.Pipeline;
+using CommunityPlanning.Domain;
+using CommunityPlanning.Domain.Journey;
+using CommunityPlanning.Domain.Plans;
+
+namespace CommunityPlanning.Conversations.Journey;
+
+/// <summary>
+/// A step at a glance: what it is for, what is done, what is missing, and buttons for the questions,
+/// the checklist and each form.
+/// </summary>
+public static class StepCard
+{
+    private const int MissingShown = 4;
+
+    /// <summary>The card for one step of the group's plan.</summary>
+    public static Card Build(TurnContext context, PlanRecord plan, int step)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(plan);
+        var overview = StepOverview.For(context.State, plan, step);
+        var definition = overview.Step;
+        var progress = overview.Progress;
+        var blocks = new List<CardBlock> { new TextBlock(definition.Purpose) };
+
+        var done = new List<Fact> { new("Checklist", $"{progress.ChecklistDone} of {progress.ChecklistTotal} ticked") };
+        done.AddRange(overview.Forms.Select(f => new Fact(f.Form.Title, FormState(f))));
+        blocks.Add(new TextBlock("Done so far", TextTone.Heading));
+        blocks.Add(new FactsBlock(done));
+
+        var missing = overview.OpenItems.Select(i => "☐ " + i.Text)
+            .Concat(overview.Forms.Where(f => !f.Done).Select(f => "✎ " + f.Form.Title))
+            .ToList();
+        if (missing.Count > 0 && progress.Status != StepStatus.Complete)
+        {
+            var shown = missing.Take(MissingShown).ToList();
+            if (missing.Count > MissingShown)
+            {
+                shown.Add(string.Create(CultureInfo.InvariantCulture, $"…and {missing.Count - MissingShown} more"));
+            }
+
+            blocks.Add(new TextBlock("Still to do", TextTone.Heading));
+            blocks.Add(new TextBlock(string.Join('\n', shown)));
+        }
+
+        if (definition.Tips.Count > 0)
+        {
+            blocks.Add(new TextBlock("Tip: " + definition.Tips[TipIndex(context, definition.Tips.Count)], TextTone.Subtle));
+        }
+
+        if (definition.Pitfalls.Count > 0)
+        {
+            blocks.Add(new TextBlock("Watch out for: " + definition.Pitfalls[0], TextTone.Warning));
+        }
+
+        if (step == plan.CurrentStep && progress.Status != StepStatus.Complete)
+        {
+            blocks.Add(new TextBlock("When the step is done, the chair or secretary types \"step complete\".", TextTone.Subtle));
+        }
+
+        var actions = new List<CardAction>
+        {
+            new("Ask me the questions", JourneyVerbs.AskQuestions, JourneyData.Step(context, step)) { Style = ActionStyle.Positive },
+            new("Checklist", ChecklistFeature.ShowVerb, JourneyData.Step(context, step)),
+        };
+        actions.AddRange(overview.Forms.Select(f => new CardAction(f.Form.Title, JourneyVerbs.OpenForm, JourneyData.Form(context, step, f.Form.Id))));
+        actions.Add(new CardAction("Summary", JourneyVerbs.ShowSummary, JourneyData.Step(context, step)));
+
+        return new Card
+        {
+            Title = $"Step {JourneyData.Text(step)}: {definition.Title}",
+            Subtitle = $"{definition.Stage.Letter()} — {definition.Stage.Title()} · {Status(context, plan, overview)}",
+            Blocks = blocks,
+            Actions = actions,
+        };
+    }
+
+    /// <summary>A short description of how far a form has got.</summary>
+    public static string FormState(FormOverview form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (form.Form.Repeating)
+        {
+            return form.Rows switch
+            {
+                0 => "Nothing yet",
+                1 => "1 entry",
+                _ => string.Create(CultureInfo.InvariantCulture, $"{form.Rows} entries"),
+            };
+        }
+
+        return form.Answered == 0 ? "Nothing yet"
+            : string.Create(CultureInfo.InvariantCulture, $"{form.Answered} of {form.Form.Fields.Count} answered{(form.Done ? string.Empty : ", some needed answers missing")}");
+    }
+
+    private static string Status(TurnContext context, PlanRecord plan, StepOverview overview)
+    {
+        if (overview.Record is { Completed: true } record)
+        {
+            var by = record.CompletedBy is { } who ? $" by {who.Name}" : string.Empty;
+            var when = record.CompletedAt is { } at ? $" on {DisplayDates.Day(at)}" : string.Empty;
+            return $"Complete{by}{when}";
+        }
+
+        return overview.Step.Number == plan.CurrentStep ? "Current step"
+            : overview.Step.Number > plan.CurrentStep ? "Coming up"
+            : "Not yet marked complete";
+    }
+
+    // A different tip each day, so the card doesn't repeat itself at every meeting.
+    private static int TipIndex(TurnContext context, int count) =>
+        (int)(DateOnly.FromDateTime(context.Now.UtcDateTime).DayNumber % count);
+}

@@ -1,0 +1,74 @@
+using CommunityPlanning.Conversations.Tests.Support;
+using static CommunityPlanning.Conversations.Tests.Support.ScriptedConversation;
+
+namespace CommunityPlanning.Conversations.Tests.Journey;
+
+public sealed class StepCardTests
+{
+    [Fact]
+    public async Task WhereAreWe_NewPlan_ShowsStepOneWithFormsAndChecklist()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan();
+
+        var replies = (await chat.Send(Ann, "where are we"))
+            .AssertReply("Step 1: Getting started")
+            .AssertReply("Checklist: 0 of 7 ticked")
+            .AssertReply("Launch event: Nothing yet")
+            .AssertReply("Still to do");
+
+        Assert.Contains(replies.Card.Actions, a => a.Title == "Ask me the questions");
+        Assert.Contains(replies.Card.Actions, a => a.Title == "Volunteers");
+        Assert.Contains(replies.Card.Actions, a => a.Title == "Checklist");
+    }
+
+    [Theory]
+    [InlineData("step 4", "Step 4: Understanding your community")]
+    [InlineData("Step 9", "Step 9: Reviewing your plan")]
+    [InlineData("next step", "Step 2: Establishing the steering group")]
+    public async Task StepCommand_Number_ShowsThatStep(string text, string expected)
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan();
+
+        (await chat.Send(Bob, text)).AssertReply(expected);
+    }
+
+    [Fact]
+    public async Task StepCommand_OutOfRange_SaysStepsRunOneToNine()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan();
+
+        (await chat.Send(Ann, "step 12")).AssertReply("Steps are numbered 1 to 9");
+    }
+
+    [Fact]
+    public async Task Progress_StillWorks_AndShowsForms()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan();
+
+        (await chat.Send(Ann, "progress")).AssertReply("0 of 4 forms").AssertReply("Next thing to do");
+    }
+
+    [Fact]
+    public async Task StepCommand_NoPlan_AsksToStart()
+    {
+        using var chat = new ScriptedConversation();
+
+        (await chat.Send(Ann, "where are we")).AssertReply("hasn't started its plan");
+    }
+
+    [Fact]
+    public async Task NeighbourhoodPlan_Step6_HasStatutoryForm()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan(Domain.Plans.PlanType.NeighbourhoodPlan);
+
+        (await chat.Send(Ann, "step 6")).AssertReply("Regulation 14");
+        using var other = new ScriptedConversation(conversation: "other");
+        await other.StartPlan();
+        (await other.Send(Ann, "step 6")).AssertNoReply("Regulation 14");
+    }
+}
