@@ -47,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IGroupStore, TableGroupStore>();
         services.AddSingleton<StorageHealth>();
         services.AddHostedService<StorageInitializer>();
+        services.AddStorageIndexes();
         return services;
     }
 }

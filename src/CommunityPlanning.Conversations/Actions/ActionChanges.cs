@@ -1,0 +1,138 @@
+using CommunityPlanning.Conversations.Cards;
+using CommunityPlanning.Conversations.Pipeline;
+using CommunityPlanning.Conversations.Turns;
+using CommunityPlanning.Domain.Actions;
+using CommunityPlanning.Domain.Members;
+
+namespace CommunityPlanning.Conversations.Actions;
+
+/// <summary>Changes to existing actions, shared by typed commands and card buttons. Every change goes into the action's history.</summary>
+internal static class ActionChanges
+{
+    public static ActionItem? Find(TurnContext context, string? idText) =>
+        int.TryParse(idText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? context.State.Find<ActionItem>(ActionItem.KeyFor(id))
+            : null;
+
+    /// <summary>Puts the changed action, when it changed; returns whether it did.</summary>
+    public static bool Save(TurnContext context, ActionItem before, ActionItem after)
+    {
+        if (ReferenceEquals(before, after))
+        {
+            return false;
+        }
+
+        context.State.Put(after);
+        return true;
+    }
+
+    public static string Complete(TurnContext context, ActionItem action)
+    {
+        if (!action.IsOpen)
+        {
+            return $"Action {ActionText.Number(action.Id)} is already {action.Status.Title().ToLowerInvariant()}.";
+        }
+
+        Save(context, action, action.WithStatus(ActionStatus.Completed, context.Turn.From, context.Now));
+        return $"Done: action {ActionText.Number(action.Id)}, {ActionText.Quote(action.Title)}. Well done{(action.Owner is { } owner ? $", {owner.Name}" : string.Empty)}!";
+    }
+
+    public static string SetStatus(TurnContext context, ActionItem action, ActionStatus status)
+    {
+        var changed = action.WithStatus(status, context.Turn.From, context.Now);
+        return Save(context, action, changed)
+            ? $"Action {ActionText.Number(action.Id)} is now {status.Title().ToLowerInvariant()}."
+            : $"Action {ActionText.Number(action.Id)} is already {status.Title().ToLowerInvariant()}.";
+    }
+
+    public static string Reopen(TurnContext context, ActionItem action)
+    {
+        if (action.IsOpen)
+        {
+            return $"Action {ActionText.Number(action.Id)} is still open.";
+        }
+
+        var status = action.PercentComplete > 0 ? ActionStatus.InProgress : ActionStatus.NotStarted;
+        Save(context, action, action.WithStatus(status, context.Turn.From, context.Now));
+        return $"Action {ActionText.Number(action.Id)} is open again.";
+    }
+
+    public static string SetDue(TurnContext context, ActionItem action, DateOnly? due)
+    {
+        var changed = action.WithDue(due, context.Turn.From, context.Now);
+        if (!Save(context, action, changed))
+        {
+            return due is null
+                ? $"Action {ActionText.Number(action.Id)} has no due date already."
+                : $"Action {ActionText.Number(action.Id)} is already due {ActionCards.Day(due.Value)}.";
+        }
+
+        return due is null
+            ? $"Action {ActionText.Number(action.Id)} has no due date now (it was {ActionItem.DueText(action.Due)})."
+            : $"Action {ActionText.Number(action.Id)} is now due {ActionCards.Day(due.Value)} (it was {ActionItem.DueText(action.Due)}).";
+    }
+
+    public static string SetOwner(TurnContext context, ActionItem action, MemberRef? owner)
+    {
+        if (owner is not null)
+        {
+            ActionCreation.EnsureMember(context, owner);
+        }
+
+        var key = owner is null ? null : ActionCreation.OwnerKey(context, owner);
+        if (!Save(context, action, action.WithOwner(owner, key, context.Turn.From, context.Now)))
+        {
+            return $"{ActionText.Owner(owner)} already has action {ActionText.Number(action.Id)}.";
+        }
+
+        return owner is null
+            ? $"Action {ActionText.Number(action.Id)} isn't assigned to anyone now."
+            : $"Action {ActionText.Number(action.Id)} is now {owner.Name}'s (it was {ActionText.Owner(action.Owner)}'s).";
+    }
+
+    /// <summary>Asks before giving an action to someone who is not a member yet.</summary>
+    public static Card ConfirmNewOwner(TurnContext context, ActionItem action, MemberRef owner)
+    {
+        var data = context.Data(
+            (ActionVerbs.IdKey, ActionText.Number(action.Id)),
+            ("oid", owner.Id),
+            ("on", owner.Name));
+        return new Card
+        {
+            Title = $"Is {owner.Name} in the group?",
+            Blocks =
+            [
+                new TextBlock($"Action {ActionText.Number(action.Id)}: {action.Title}"),
+                new TextBlock($"{owner.Name} isn't on my list of this group's members yet. Add them and give them the action, or pick a member instead.", TextTone.Warning),
+            ],
+            Actions =
+            [
+                new CardAction($"Add {owner.Name}", ActionVerbs.AddOwner, data) { Style = ActionStyle.Positive },
+                new CardAction("Pick a member", ActionVerbs.OwnerForm, context.Data((ActionVerbs.IdKey, ActionText.Number(action.Id)))),
+            ],
+        };
+    }
+
+    /// <summary>Asks before setting a due date that has passed.</summary>
+    public static Card ConfirmPastDue(TurnContext context, ActionItem action, DateOnly due)
+    {
+        var id = ActionText.Number(action.Id);
+        return new Card
+        {
+            Title = "That date has passed",
+            Blocks =
+            [
+                new TextBlock($"Action {id}: {action.Title}"),
+                new TextBlock($"{ActionCards.Day(due)} is in the past. Use it anyway, or pick another date?", TextTone.Warning),
+            ],
+            Actions =
+            [
+                new CardAction($"Use {ActionCards.Day(due)}", ActionVerbs.SetDue, context.Data((ActionVerbs.IdKey, id), (ActionVerbs.DueKey, ActionCards.InputDate(due)))),
+                new CardAction("Pick another date", ActionVerbs.DueForm, context.Data((ActionVerbs.IdKey, id))) { Style = ActionStyle.Positive },
+            ],
+        };
+    }
+
+    public static void Say(TurnContext context, string text, ReplyMode mode = ReplyMode.New) =>
+        context.Add(new Reply { Text = text, Mode = mode });
+}

@@ -1,0 +1,150 @@
+using CommunityPlanning.Conversations.Cards;
+using CommunityPlanning.Conversations.Pipeline;
+using CommunityPlanning.Conversations.Turns;
+using CommunityPlanning.Domain.Actions;
+using CommunityPlanning.Domain.Members;
+
+namespace CommunityPlanning.Conversations.Actions;
+
+/// <summary>
+/// Takes a pending action to creation: asks the next open question (no readable date, a date in the past,
+/// an owner who is not a member), or creates the action once nothing is left to ask.
+/// </summary>
+internal static class ActionCreation
+{
+    public static void Continue(TurnContext context, PendingAction pending, ReplyMode mode)
+    {
+        var today = ActionText.Today(context);
+        if (pending.AskDue)
+        {
+            context.Show(DueQuestion(context, pending), mode);
+        }
+        else if (pending.Due is { } due && due < today && !pending.PastConfirmed)
+        {
+            context.Show(PastQuestion(context, pending, due), mode);
+        }
+        else if (pending.Owner is { } owner && !IsMember(context, owner) && !pending.OwnerConfirmed)
+        {
+            context.Show(OwnerQuestion(context, pending, owner), mode);
+        }
+        else
+        {
+            Create(context, pending, mode);
+        }
+    }
+
+    public static bool IsMember(TurnContext context, MemberRef who) =>
+        context.State.Find<MemberRecord>(MemberRecord.KeyFor(who.Id)) is { Active: true };
+
+    public static string OwnerKey(TurnContext context, MemberRef owner) =>
+        AssigneeKeys.For(context.Turn.Conversation.Channel, context.Turn.Conversation.Tenant, owner.Id);
+
+    /// <summary>Adds someone to the group's members (as a plain member) if they are not there yet.</summary>
+    public static void EnsureMember(TurnContext context, MemberRef who)
+    {
+        var existing = context.State.Find<MemberRecord>(MemberRecord.KeyFor(who.Id));
+        if (existing is null)
+        {
+            context.State.Put(new MemberRecord(who, MemberRole.Member, context.Now));
+        }
+        else if (!existing.Active)
+        {
+            context.State.Put(existing with { Active = true });
+        }
+    }
+
+    private static void Create(TurnContext context, PendingAction pending, ReplyMode mode)
+    {
+        // A second press of the same confirmation button finds the action the first press made.
+        var existing = context.State.Actions().FirstOrDefault(a => string.Equals(a.SourceId, pending.Id, StringComparison.Ordinal));
+        if (existing is not null)
+        {
+            context.Show(ActionCards.Details(context, existing), mode);
+            return;
+        }
+
+        if (pending.Owner is { } owner)
+        {
+            EnsureMember(context, owner);
+        }
+
+        var id = ActionRules.TakeNextId(context.State);
+        var action = ActionItem.Create(id, pending.Title, pending.Step, pending.CreatedBy, context.Now) with
+        {
+            Owner = pending.Owner,
+            OwnerKey = pending.Owner is null ? null : OwnerKey(context, pending.Owner),
+            Due = pending.Due,
+            SourceId = pending.Id,
+        };
+        context.State.Put(action);
+        var card = ActionCards.Details(context, action);
+        var note = pending.Owner is null
+            ? "Nobody has this action yet. Press Reassign to give it to someone."
+            : pending.Due is null
+                ? $"{pending.Owner.Name} has this action. It has no due date, so I won't send reminders."
+                : $"{pending.Owner.Name} has this action. I'll remind them the day before it's due.";
+        context.Show(card with { Subtitle = "New action", Blocks = [.. card.Blocks, new TextBlock(note, TextTone.Subtle)] }, mode);
+    }
+
+    private static Card DueQuestion(TurnContext context, PendingAction pending)
+    {
+        var blocks = new List<CardBlock> { new TextBlock(Describe(pending)) };
+        if (pending.DueProblem is { } problem)
+        {
+            blocks.Add(new TextBlock(problem, TextTone.Warning));
+        }
+
+        blocks.Add(new InputBlock(new InputField(ActionVerbs.DueKey, "Due date", InputKind.Date) { Required = true }));
+        return new Card
+        {
+            Title = "When is it due?",
+            Blocks = blocks,
+            Actions =
+            [
+                new CardAction("Save", ActionVerbs.NewDue, pending.ToData(context)) { Style = ActionStyle.Positive, SubmitsInputs = true },
+                new CardAction("No due date", ActionVerbs.NewNoDue, pending.ToData(context)),
+                new CardAction("Cancel", ActionVerbs.NewCancel, pending.ToData(context)),
+            ],
+        };
+    }
+
+    private static Card PastQuestion(TurnContext context, PendingAction pending, DateOnly due) => new()
+    {
+        Title = "That date has passed",
+        Blocks =
+        [
+            new TextBlock(Describe(pending)),
+            new TextBlock($"{ActionCards.Day(due)} is in the past. Keep it, or pick another date?", TextTone.Warning),
+            new InputBlock(new InputField(ActionVerbs.DueKey, "New due date", InputKind.Date)),
+        ],
+        Actions =
+        [
+            new CardAction("Use the new date", ActionVerbs.NewDue, pending.ToData(context)) { Style = ActionStyle.Positive, SubmitsInputs = true },
+            new CardAction($"Keep {ActionCards.Day(due)}", ActionVerbs.NewKeepDate, pending.ToData(context)),
+            new CardAction("Cancel", ActionVerbs.NewCancel, pending.ToData(context)),
+        ],
+    };
+
+    private static Card OwnerQuestion(TurnContext context, PendingAction pending, MemberRef owner) => new()
+    {
+        Title = $"Is {owner.Name} in the group?",
+        Blocks =
+        [
+            new TextBlock(Describe(pending)),
+            new TextBlock($"{owner.Name} isn't on my list of this group's members yet. Add them and give them the action, or pick a member instead.", TextTone.Warning),
+            new InputBlock(ActionCards.MemberChoice(context, null)),
+        ],
+        Actions =
+        [
+            new CardAction($"Add {owner.Name}", ActionVerbs.NewAddOwner, pending.ToData(context)) { Style = ActionStyle.Positive },
+            new CardAction("Give it to the member picked", ActionVerbs.NewPickOwner, pending.ToData(context)) { SubmitsInputs = true },
+            new CardAction("Cancel", ActionVerbs.NewCancel, pending.ToData(context)),
+        ],
+    };
+
+    private static string Describe(PendingAction pending)
+    {
+        var who = pending.Owner is null ? string.Empty : $" for {pending.Owner.Name}";
+        return $"New action{who}: {ActionText.Quote(pending.Title)}";
+    }
+}

@@ -1,0 +1,47 @@
+using CommunityPlanning.Conversations.Actions;
+using CommunityPlanning.Conversations.Features;
+using CommunityPlanning.Domain.Actions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+// In the root namespace, beside AddConversations, so the composition needs no extra using.
+namespace CommunityPlanning.Conversations;
+
+/// <summary>Registers the actions feature.</summary>
+public static class ActionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds action commands, buttons and help. Stand-ins are registered for the ports other parts supply
+    /// (the assignee index from Storage, the next meeting from the meetings feature); a real registration,
+    /// before or after, wins.
+    /// </summary>
+    public static IServiceCollection AddActions(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<INextMeetingSource, NoMeetingsPlanned>();
+        services.TryAddSingleton<IAssigneeIndex, NoAssigneeIndex>();
+
+        // Order matters: "action 12 …" must be tried before "action <anything>" makes a new one.
+        services.AddFeature<ActionListCommand>();
+        services.AddFeature<ActionUpdateCommand>();
+        services.AddFeature<DigestCommand>();
+        services.AddFeature<CreateActionCommand>();
+        services.AddFeature<ActionButtons>();
+
+        services.AddSingleton(new HelpEntry(30, "action @Sam book the hall by Friday", "Make an action. Also: \"@Sam to … by 14/3\", \"I'll … by end of month\", \"action: …\" with no owner yet."));
+        services.AddSingleton(new HelpEntry(31, "actions", "Show the group's open actions, overdue first."));
+        services.AddSingleton(new HelpEntry(32, "my actions", "Show your open actions in every group."));
+        services.AddSingleton(new HelpEntry(33, "action 12", "Show an action's details and history."));
+        services.AddSingleton(new HelpEntry(34, "done 12", "Mark an action done."));
+        services.AddSingleton(new HelpEntry(35, "action 12 due next Friday", "Change a due date. Also: \"action 12 to @Alex\", \"action 12 status on hold\", \"action 12 rag amber\", \"action 12 50%\", \"action 12 note rang the council\"."));
+        services.AddSingleton(new HelpEntry(36, "digest off", "Stop the Monday digest of open actions (\"digest on\" brings it back)."));
+        return services;
+    }
+}
+
+/// <summary>The stand-in when no index is registered: nobody has actions in other groups.</summary>
+internal sealed class NoAssigneeIndex : IAssigneeIndex
+{
+    public Task<IReadOnlyList<AssignedAction>> ForOwnerAsync(string ownerKey, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<AssignedAction>>([]);
+}
