@@ -23,6 +23,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddFeature<ChecklistFeature>();
         services.AddJourney();
         services.AddActions();
+        services.AddMeetings();
 
         services.AddSingleton(new HelpEntry(0, "start", "Set up your group's plan (name and type)."));
         services.AddSingleton(new HelpEntry(10, "progress", "See where the plan stands across all nine steps."));
