@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using CommunityPlanning.Bot.Meetings;
 using CommunityPlanning.Conversations;
 using CommunityPlanning.Storage;
 using CommunityPlanning.Teams;
@@ -18,6 +19,7 @@ internal static class ApplicationServices
         services.AddConversations();
         services.AddStorage(configuration, () => AzureCredential(configuration));
         services.AddTeams(configuration);
+        builder.AddMeetingsHost();
         services.AddSingleton<SitePages>();
         builder.AddTelemetry();
         return builder;
@@ -26,6 +28,7 @@ internal static class ApplicationServices
     public static WebApplication MapChannelEndpoints(this WebApplication app)
     {
         app.MapTeamsEndpoints();
+        app.MapMinutesApi();
         return app;
     }
 
