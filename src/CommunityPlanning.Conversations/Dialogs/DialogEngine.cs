@@ -72,7 +72,7 @@ public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : IComm
     {
         ArgumentNullException.ThrowIfNull(context);
         var dialog = Current(context);
-        if (dialog is null || dialog.SetAside)
+        if (dialog is null)
         {
             return ValueTask.FromResult(false);
         }
@@ -83,6 +83,12 @@ public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : IComm
             return ValueTask.FromResult(false);
         }
 
+        if (dialog.SetAside)
+        {
+            context.Say($"{Features.Messages.NotUnderstood(CommandText.Clean(context.Turn.Text))} You have {flow.Describe(context, dialog)} on hold: type \"carry on\" to continue them.");
+            return ValueTask.FromResult(true);
+        }
+
         if (dialog.IsIdle(context.Now))
         {
             context.State.Put(dialog with { SetAside = true });
@@ -90,7 +96,7 @@ public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : IComm
             return ValueTask.FromResult(true);
         }
 
-        Answer(context, flow, dialog, CommandText.Clean(context.Turn.Text));
+        Answer(context, flow, dialog, MentionText.Clean(context.Turn.Text));
         return ValueTask.FromResult(true);
     }
 
@@ -104,7 +110,8 @@ public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : IComm
             return;
         }
 
-        if (string.Equals(text, "skip", StringComparison.OrdinalIgnoreCase))
+        // Commands are matched on cleaned text; answers keep what was typed (a full stop, line breaks).
+        if (string.Equals(CommandText.Clean(text), "skip", StringComparison.OrdinalIgnoreCase))
         {
             if (!prompt.CanSkip)
             {

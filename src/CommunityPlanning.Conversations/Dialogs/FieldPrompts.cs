@@ -17,7 +17,7 @@ public static class FieldPrompts
             FieldType.Toggle => new YesNoPrompt(promptId, question),
             FieldType.Choice => new ChoicePrompt(promptId, question, field.Choices),
             FieldType.MultiChoice => new ChoicePrompt(promptId, question, field.Choices, Multiple: true),
-            _ => new TextPrompt(promptId, question, field.EffectiveMaxLength),
+            _ => new TextPrompt(promptId, question, field.EffectiveMaxLength) { Multiline = field.Type == FieldType.MultilineText },
         };
         return prompt with { Help = field.Help, CanSkip = !field.Required };
     }

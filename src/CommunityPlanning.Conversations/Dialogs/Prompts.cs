@@ -10,6 +10,9 @@ namespace CommunityPlanning.Conversations.Dialogs;
 /// <param name="MaxLength">The longest answer accepted.</param>
 public sealed record TextPrompt(string Id, string Question, int MaxLength) : Prompt(Id, Question)
 {
+    /// <summary>True when line breaks are kept; otherwise the answer becomes one line.</summary>
+    public bool Multiline { get; init; }
+
     /// <inheritdoc />
     public override string HowToAnswer => $"Type your answer (up to {MaxLength.ToString(CultureInfo.InvariantCulture)} characters).";
 
@@ -17,7 +20,8 @@ public sealed record TextPrompt(string Id, string Question, int MaxLength) : Pro
     public override PromptAnswer Read(string text, PromptEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var clean = text.Trim();
+        var kept = new string(text.Where(c => !char.IsControl(c) || (Multiline && c == '\n')).ToArray());
+        var clean = Multiline ? kept.Trim() : string.Join(' ', kept.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (clean.Length == 0)
         {
             return PromptAnswer.Reject("I didn't get an answer there.");

@@ -48,6 +48,12 @@ internal static class FormSave
             return;
         }
 
+        if (existing is null && merged.Count == 0)
+        {
+            context.Show(FormViews.Form(context, step, resolved, rowId!, isNew, submission.Inputs, fingerprints: ShownValues.Carry(submission.Data), note: "There was nothing filled in, so there was nothing to save."), ReplyMode.ReplaceSource);
+            return;
+        }
+
         var changed = existing is null || !SameValues(existing.Values, merged);
         var row = changed ? new FormRow(step.Number, form.Id, rowId!, merged, context.Turn.From, context.Now) : existing!;
         if (changed)

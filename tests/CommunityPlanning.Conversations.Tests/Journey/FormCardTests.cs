@@ -182,4 +182,17 @@ public sealed class FormCardTests
         Assert.Null((await ours.Stored()).Find<FormRow>(FormRow.KeyFor(1, "launch", FormRow.SingleRowId)));
         Assert.Null((await theirs.Stored()).Find<FormRow>(FormRow.KeyFor(1, "launch", FormRow.SingleRowId)));
     }
+
+    [Fact]
+    public async Task SaveSingleForm_NothingFilledIn_WritesNothing()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan();
+        await chat.Send(Ann, "step 1");
+        await chat.Press(Ann, "Council and advisers");
+
+        (await chat.Press(Ann, "Save", Inputs.Of(("adviser", "  ")))).AssertReply("nothing to save");
+
+        Assert.Null((await chat.Stored()).Find<FormRow>(FormRow.KeyFor(1, "support", FormRow.SingleRowId)));
+    }
 }

@@ -54,7 +54,7 @@ public sealed class StepQuestionsTests
         (await chat.Send(Ann, "a few"))
             .AssertReply("fill this in on the form instead")
             .AssertReply("About your community");
-        (await chat.Send(Ann, "200")).AssertReply("didn't understand");
+        (await chat.Send(Ann, "200")).AssertReply("didn't understand").AssertReply("on hold: type \"carry on\"");
         (await chat.Send(Ann, "carry on")).AssertReply("Let's carry on").AssertReply("households");
     }
 

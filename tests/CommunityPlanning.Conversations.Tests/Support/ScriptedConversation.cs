@@ -24,6 +24,7 @@ public sealed class ScriptedConversation : IDisposable
 
     private readonly ServiceProvider _services;
     private readonly TurnProcessor _processor;
+    private readonly string _turnPrefix = "turn-" + Guid.NewGuid().ToString("N")[..8] + "-";
     private int _turns;
 
     public ScriptedConversation(InMemoryGroupStore? store = null, string conversation = "19:steering-group@thread.tacv2", DateTimeOffset? start = null)
@@ -83,7 +84,7 @@ public sealed class ScriptedConversation : IDisposable
 
     public Task<Replies> Run(Turn turn) => RunAsync(turn with
     {
-        TurnId = turn.TurnId ?? "turn-" + (++_turns).ToString(CultureInfo.InvariantCulture),
+        TurnId = turn.TurnId ?? _turnPrefix + (++_turns).ToString(CultureInfo.InvariantCulture),
         Timestamp = Clock.GetUtcNow(),
     });
 
