@@ -38,10 +38,3 @@ public static class ActionsServiceCollectionExtensions
         return services;
     }
 }
-
-/// <summary>The stand-in when no index is registered: nobody has actions in other groups.</summary>
-internal sealed class NoAssigneeIndex : IAssigneeIndex
-{
-    public Task<IReadOnlyList<AssignedAction>> ForOwnerAsync(string ownerKey, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<AssignedAction>>([]);
-}
