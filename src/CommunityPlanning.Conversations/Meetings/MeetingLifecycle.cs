@@ -12,7 +12,7 @@ namespace CommunityPlanning.Conversations.Meetings;
 public static class MeetingLifecycle
 {
     /// <summary>Most actions linked to a meeting in the closing save (keeps it within one transaction).</summary>
-    public const int MaxActionsLinked = 60;
+    public const int MaxActionsLinked = 50;
 
     /// <summary>Opens a meeting now. The group's chair chairs it; without one, whoever started it.</summary>
     public static MeetingRecord Start(GroupState state, MemberRef by, DateTimeOffset now, bool markPresent)

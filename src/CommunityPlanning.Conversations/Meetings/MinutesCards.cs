@@ -47,7 +47,7 @@ public static class MinutesCards
         return new Card
         {
             Title = minutes.CommunityName is { } community ? $"Minutes: {community} steering group" : "Minutes",
-            Subtitle = $"{MeetingText.When(minutes.StartedAt)} to {Clock(minutes.EndedAt)}",
+            Subtitle = MinutesMarkdown.Period(minutes.StartedAt, minutes.EndedAt),
             Blocks = blocks,
             Actions = [new CardAction("All minutes", MeetingVerbs.ListMinutes, listData)],
         };
@@ -111,11 +111,5 @@ public static class MinutesCards
         }
 
         blocks.Add(new TextBlock(text));
-    }
-
-    private static string Clock(DateTimeOffset instant)
-    {
-        var full = UkDateFormat.DayAndTime(instant);
-        return full[(full.IndexOf(" at ", StringComparison.Ordinal) + 4)..];
     }
 }

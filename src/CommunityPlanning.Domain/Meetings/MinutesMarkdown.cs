@@ -14,7 +14,7 @@ public static class MinutesMarkdown
         var md = new StringBuilder();
         var heading = minutes.CommunityName is { } community ? $"{Escape(community)} steering group: minutes" : "Steering group minutes";
         md.Append("# ").AppendLine(heading).AppendLine();
-        Line(md, $"**Meeting:** {UkDateFormat.DayAndTime(minutes.StartedAt)} to {Clock(minutes.EndedAt)}");
+        Line(md, $"**Meeting:** {Period(minutes.StartedAt, minutes.EndedAt)}");
         Line(md, $"**Chair:** {Escape(minutes.Chair)}");
         Line(md, minutes.ClosedAutomatically
             ? $"**Closed:** automatically, {MeetingRules.AutoCloseAfter.TotalHours.ToString(CultureInfo.InvariantCulture)} hours after it started, because nobody ended it"
@@ -79,6 +79,13 @@ public static class MinutesMarkdown
         var owner = action.Owner is { } o ? Escape(o) : "nobody yet";
         var due = action.Due is { } d ? $", due {UkDateFormat.Day(d)}" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"{action.Id}. {Escape(action.Title)} ({owner}{due})");
+    }
+
+    /// <summary>When a meeting ran: "Fri 14 Mar 2025 at 7:00pm to 9:00pm", with the end's date too when it ended on another day.</summary>
+    public static string Period(DateTimeOffset start, DateTimeOffset end)
+    {
+        var sameDay = UkTime.ToLondon(start).Date == UkTime.ToLondon(end).Date;
+        return $"{UkDateFormat.DayAndTime(start)} to {(sameDay ? Clock(end) : UkDateFormat.DayAndTime(end))}";
     }
 
     private static string Clock(DateTimeOffset instant)

@@ -151,5 +151,12 @@ public sealed class MinutesComposerTests
     }
 
     [Fact]
+    public void Period_PastMidnight_ShowsTheEndDateToo()
+    {
+        Assert.Equal("Fri 14 Mar 2025 at 7:00pm to 9:00pm", MinutesMarkdown.Period(Start, End));
+        Assert.Equal("Fri 14 Mar 2025 at 7:00pm to Sat 15 Mar 2025 at 1:00am", MinutesMarkdown.Period(Start, Start.AddHours(6)));
+    }
+
+    [Fact]
     public void Escape_LineBreaks_BecomeSpaces() => Assert.Equal(@"a b \# c", MinutesMarkdown.Escape("a\nb\r# c"));
 }
