@@ -57,7 +57,7 @@ public static class MeetingCard
 
         var step = plan?.CurrentStep;
         blocks.Add(new TextBlock("Agenda", TextTone.Heading));
-        blocks.Add(new TextBlock(Agenda(context, step)));
+        blocks.Add(new TextBlock(Agenda(context, meeting, step)));
         if (plan is not null && step is { } s && StepCatalogue.IsValid(s))
         {
             blocks.Add(new TextBlock($"Step {MeetingText.Number(s)} checklist: {StepCatalogue.Get(s).Title}", TextTone.Heading));
@@ -143,7 +143,7 @@ public static class MeetingCard
 
     private static string Title(PlanRecord? plan) => plan is null ? "Steering group meeting" : $"{plan.CommunityName} steering group meeting";
 
-    private static string Agenda(TurnContext context, int? step)
+    private static string Agenda(TurnContext context, MeetingRecord meeting, int? step)
     {
         var lines = new List<string>();
         var n = 0;
@@ -153,7 +153,8 @@ public static class MeetingCard
         }
 
         var today = DateOnly.FromDateTime(Domain.Dates.UkTime.ToLondon(context.Now).DateTime);
-        var due = context.State.OpenActions(today).Where(a => a.IsOverdue(today) || a.IsDueSoon(today)).ToList();
+        // Actions agreed at this meeting are listed under "Actions agreed", not as agenda items.
+        var due = context.State.OpenActions(today).Where(a => (a.IsOverdue(today) || a.IsDueSoon(today)) && a.CreatedAt < meeting.StartedAt).ToList();
         if (due.Count > 0)
         {
             lines.Add($"{MeetingText.Number(++n)}. Actions due or overdue:");

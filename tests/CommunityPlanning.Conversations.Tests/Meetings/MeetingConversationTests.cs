@@ -252,6 +252,24 @@ public sealed class MeetingConversationTests
     }
 
     [Fact]
+    public async Task Agenda_ActionsDueBeforeTheMeeting_ListedAndNewOnesUnderActionsAgreed()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan();
+        await chat.Send(Bob, "hello");
+        await chat.Send(Ann, "action @Bob book the hall by tomorrow", Bob);
+        chat.Clock.Advance(TimeSpan.FromMinutes(1));
+        await chat.StartMeeting(Ann);
+
+        var replies = await chat.Send(Ann, "action @Bob print flyers by Friday", Bob);
+        replies = await chat.Send(Ann, "meeting");
+
+        replies.AssertReply("Actions due or overdue:").AssertReply("1. book the hall (Bob, due Thu 13 Mar 2025)")
+            .AssertReply("Actions agreed (1)").AssertReply("2. print flyers (Bob, due Fri 14 Mar 2025)");
+        Assert.DoesNotContain("• 2. print flyers", replies.Card.Blocks.OfType<TextBlock>().First(b => b.Text.Contains("Actions due", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NextMeeting_Set_FeedsByTheNextMeetingForActions()
     {
         using var chat = new ScriptedConversation();
