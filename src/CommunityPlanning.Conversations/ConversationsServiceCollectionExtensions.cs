@@ -25,6 +25,7 @@ public static class ConversationsServiceCollectionExtensions
         // open-prompt handling, which answers any other message for someone with questions parked.
         services.AddActions();
         services.AddJourney();
+        services.AddMeetings();
         services.AddFeature<MemberRoster>();
 
         services.AddSingleton(new HelpEntry(0, "start", "Set up your group's plan (name and type)."));

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using CommunityPlanning.Bot.Playground;
+using CommunityPlanning.Bot.Meetings;
 using CommunityPlanning.Conversations;
 using CommunityPlanning.Slack;
 using CommunityPlanning.Storage;
@@ -22,6 +23,7 @@ internal static class ApplicationServices
         services.AddTeams(configuration);
         services.AddSlack(configuration);
         services.AddReminderDispatcher(options => configuration.GetSection("Reminders").Bind(options));
+        builder.AddMeetingsHost();
         services.AddSingleton<SitePages>();
         builder.AddTelemetry();
         if (builder.Environment.IsDevelopment())
@@ -37,6 +39,7 @@ internal static class ApplicationServices
         app.MapTeamsEndpoints();
         app.MapSlackEndpoints();
         app.MapPlayground();
+        app.MapMinutesApi();
         return app;
     }
 

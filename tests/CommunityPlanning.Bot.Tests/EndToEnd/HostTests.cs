@@ -47,6 +47,8 @@ public sealed class HostTests
             builder.UseEnvironment("Production");
             builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
             builder.UseSetting("MicrosoftAppId", string.Empty);
+            builder.UseSetting("Minutes:SigningKey", "a-signing-key-that-is-long-enough-0123456789");
+            builder.UseSetting("PublicBaseUrl", "https://bot.example.org");
         });
         var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
         Assert.Contains("MicrosoftAppId", ex.ToString(), StringComparison.Ordinal);

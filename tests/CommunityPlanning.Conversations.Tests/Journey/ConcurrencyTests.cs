@@ -36,7 +36,7 @@ public sealed class ConcurrencyTests
         var bobCard = (await chat.Press(Bob, "Launch event")).Card;
 
         // Bob's save lands between Ann's load and Ann's save: the store refuses Ann's write and the turn reruns.
-        ((InMemoryGroupStore)chat.Store).BeforeNextSave = () =>
+        chat.Memory.BeforeNextSave = () =>
             chat.Press(Bob, Replies.Button(bobCard, "Save"), Inputs.Of(("date", "2025-04-05"), ("attendance", "70"))).GetAwaiter().GetResult();
         (await chat.Press(Ann, Replies.Button(annCard, "Save"), Inputs.Of(("date", "2025-04-05"), ("venue", "Village hall")))).AssertReply("Saved by Ann");
 

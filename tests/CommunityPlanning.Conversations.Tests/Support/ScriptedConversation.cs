@@ -43,6 +43,10 @@ public sealed class ScriptedConversation : IDisposable
 
     public IGroupStore Store { get; }
 
+    /// <summary>The store, for tests that use the in-memory store's hooks and counters.</summary>
+    public InMemoryGroupStore Memory => Store as InMemoryGroupStore
+        ?? throw new InvalidOperationException("This conversation does not run on the in-memory store.");
+
     public FakeTimeProvider Clock { get; }
 
     public ConversationKey Key { get; }

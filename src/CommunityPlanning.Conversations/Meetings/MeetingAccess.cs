@@ -1,0 +1,64 @@
+using CommunityPlanning.Conversations.Pipeline;
+using CommunityPlanning.Domain.Meetings;
+using CommunityPlanning.Domain.Members;
+
+namespace CommunityPlanning.Conversations.Meetings;
+
+/// <summary>Who may do what in a meeting.</summary>
+internal static class MeetingAccess
+{
+    /// <summary>
+    /// Apologies for someone else are recorded by the meeting's chair, whoever started it, or the group's chair,
+    /// vice-chair or secretary; anyone may send their own.
+    /// </summary>
+    public static bool MayRecordApologies(TurnContext context, MeetingRecord meeting, MemberRef member)
+    {
+        var actor = context.Turn.From;
+        if (string.Equals(actor.Id, member.Id, StringComparison.Ordinal)
+            || string.Equals(actor.Id, meeting.Chair.Id, StringComparison.Ordinal)
+            || string.Equals(actor.Id, meeting.StartedBy.Id, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return context.State.Find<MemberRecord>(MemberRecord.KeyFor(actor.Id)) is { Active: true, Role: MemberRole.Chair or MemberRole.ViceChair or MemberRole.Secretary };
+    }
+
+    /// <summary>Records that a member is here (replacing apologies); false when they already were.</summary>
+    public static bool MarkPresent(TurnContext context, MeetingRecord meeting, MemberRef member)
+    {
+        var existing = context.State.Find<AttendanceRecord>(AttendanceRecord.KeyFor(meeting.Id, member.Id));
+        if (existing is { Attendance: AttendanceKind.Present })
+        {
+            return false;
+        }
+
+        context.State.Put(new AttendanceRecord(meeting.Id, member, AttendanceKind.Present, context.Turn.From, context.Now));
+        return true;
+    }
+
+    /// <summary>Records a member's apologies; false when they are already down as here or as apologies.</summary>
+    public static ApologiesOutcome RecordApologies(TurnContext context, MeetingRecord meeting, MemberRef member)
+    {
+        var existing = context.State.Find<AttendanceRecord>(AttendanceRecord.KeyFor(meeting.Id, member.Id));
+        switch (existing?.Attendance)
+        {
+            case AttendanceKind.Apologies:
+                return ApologiesOutcome.AlreadyRecorded;
+            case AttendanceKind.Present when !string.Equals(context.Turn.From.Id, member.Id, StringComparison.Ordinal):
+                // Someone else can't mark a person absent who said they're here; the person themselves can (they're leaving).
+                return ApologiesOutcome.AlreadyHere;
+            default:
+                context.State.Put(new AttendanceRecord(meeting.Id, member, AttendanceKind.Apologies, context.Turn.From, context.Now));
+                return ApologiesOutcome.Recorded;
+        }
+    }
+}
+
+/// <summary>How recording apologies went.</summary>
+internal enum ApologiesOutcome
+{
+    Recorded,
+    AlreadyRecorded,
+    AlreadyHere,
+}

@@ -1,0 +1,53 @@
+using CommunityPlanning.Bot.Tests.EndToEnd;
+using CommunityPlanning.Testing;
+using Microsoft.Extensions.Time.Testing;
+using static CommunityPlanning.Bot.Tests.Meetings.MeetingFlow;
+
+namespace CommunityPlanning.Bot.Tests.Meetings;
+
+/// <summary>The automatic close through the real host, on Azurite, with time moved on by a fake clock.</summary>
+public sealed class MeetingAutoCloseEndToEndTests : IAsyncLifetime
+{
+    private FakeConnector _connector = null!;
+    private Activities _activities = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _activities = new Activities(_connector.ServiceUrl);
+    }
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    [Fact]
+    public async Task MeetingLeftOpen_SixHoursLater_IsClosedAutomaticallyAndTheMinutesArePosted()
+    {
+        // Fri 14 Mar 2025, 7pm London.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 19, 0, 0, TimeSpan.Zero));
+        using var host = new FakeClockHost(clock);
+        await StartPlanAsync(host.PostActivityAsync, _activities, _connector);
+        await host.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
+        Assert.Contains("Meeting in progress", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
+        await host.PostActivityAsync(_activities.Message("decision repaint the bus shelter", "u-bob", "Bob"));
+        await _connector.NextAsync();
+
+        clock.Advance(TimeSpan.FromHours(5));
+        await host.PostActivityAsync(_activities.Message("meeting", "u-ann", "Ann"));
+        Assert.Contains("Meeting in progress", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
+
+        // The background service's timer fires on the fake clock; the minutes arrive at the fake Connector.
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(5));
+        var posted = await _connector.NextAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("POST", posted.Method);
+        Assert.Equal("/v3/conversations/conv-1/activities", posted.Path);
+        var text = posted.AllText();
+        Assert.Contains("Nobody ended the meeting that started Fri 14 Mar 2025 at 7:00pm", text, StringComparison.Ordinal);
+        Assert.Contains("Closed automatically", text, StringComparison.Ordinal);
+        Assert.Contains("repaint the bus shelter", text, StringComparison.Ordinal);
+
+        await host.PostActivityAsync(_activities.Message("meeting", "u-ann", "Ann"));
+        Assert.Contains("No meeting is open", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
+        var download = await host.Client.GetAsync(DownloadLink(text).PathAndQuery);
+        Assert.Contains("**Closed:** automatically", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CommunityPlanning.Bot.Meetings;
+using CommunityPlanning.Bot.Tests.EndToEnd;
+using CommunityPlanning.Testing;
+using static CommunityPlanning.Bot.Tests.Meetings.MeetingFlow;
+
+namespace CommunityPlanning.Bot.Tests.Meetings;
+
+/// <summary>A whole meeting through the real host: Kestrel, Azurite and a fake Connector.</summary>
+public sealed class MeetingEndToEndTests : IAsyncLifetime
+{
+    private static readonly (string Id, string Name)[] Members = [("u-ann", "Ann"), ("u-bob", "Bob"), ("u-cat", "Cat")];
+
+    private static readonly string[] Items =
+        ["contact-adviser", "invite-councillors", "council-agrees", "choose-type-area", "launch-event", "collect-volunteers"];
+
+    private FakeConnector _connector = null!;
+    private Activities _activities = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _activities = new Activities(_connector.ServiceUrl);
+    }
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    [Fact]
+    public async Task Meeting_ThreeMembersAtOnce_NothingLost_MinutesSurviveARestartAndDownload()
+    {
+        var settings = new Dictionary<string, string?> { ["Minutes:SigningKey"] = SigningKey };
+        string prefix;
+        Uri link;
+        using (var host = new BotHost(settings: settings))
+        {
+            prefix = host.TablePrefix;
+            await StartPlanAsync(host.PostActivityAsync, _activities, _connector);
+            await host.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
+            var card = (await _connector.NextAsync()).Card()!;
+            Assert.Contains("Meeting in progress", CardReading.AllText(card), StringComparison.Ordinal);
+            var here = CardReading.ActionData(card, "meeting.here")!;
+
+            // Each member arrives, ticks two items and records a decision: nine requests at the same moment.
+            var posts = Members.SelectMany((m, i) => new[]
+            {
+                _activities.Invoke("meeting.here", (JsonObject)here.DeepClone(), userId: m.Id, userName: m.Name),
+                _activities.Invoke("meeting.tick", TickData(card, Items[2 * i]), userId: m.Id, userName: m.Name),
+                _activities.Invoke("meeting.tick", TickData(card, Items[(2 * i) + 1]), userId: m.Id, userName: m.Name),
+                _activities.Message($"decision {m.Name} proposes item {i}", m.Id, m.Name),
+            }).ToList();
+            var responses = await Task.WhenAll(posts.Select(host.PostActivityAsync));
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+            // 9 card updates (PUT) for the presses and 3 new cards (POST) for the decisions.
+            var calls = await DrainAsync(_connector, 12);
+            Assert.Equal(9, calls.Count(c => c.Method == "PUT"));
+            Assert.All(calls.Where(c => c.Method == "PUT"), c => Assert.EndsWith("/activities/card-1", c.Path, StringComparison.Ordinal));
+            Assert.Equal(3, calls.Count(c => c.Method == "POST"));
+            Assert.DoesNotContain(calls, c => c.AllText().Contains("Lots of people are changing", StringComparison.Ordinal));
+
+            await host.PostActivityAsync(_activities.Message("meeting end", "u-ann", "Ann"));
+            var minutes = await _connector.NextAsync();
+            var text = minutes.AllText();
+            Assert.Contains("Meeting ended by Ann", text, StringComparison.Ordinal);
+            Assert.Contains("Ann, Bob, Cat", text, StringComparison.Ordinal);
+            foreach (var (_, name) in Members)
+            {
+                Assert.Contains($"{name} proposes item", text, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(6, CountOccurrences(text, "Step 1: "));
+            link = DownloadLink(text);
+        }
+
+        using var restarted = new BotHost(prefix, settings);
+        await restarted.PostActivityAsync(_activities.Message("minutes", "u-bob", "Bob"));
+        var again = (await _connector.NextAsync()).AllText();
+        Assert.Contains("Minutes: Little Wittering steering group", again, StringComparison.Ordinal);
+        Assert.Contains("Cat proposes item 2", again, StringComparison.Ordinal);
+
+        // The link posted before the restart still works: it is signed with the configured key.
+        var download = await restarted.Client.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/markdown", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        var markdown = await download.Content.ReadAsStringAsync();
+        Assert.StartsWith("# Little Wittering steering group: minutes", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Decisions", markdown, StringComparison.Ordinal);
+        Assert.Contains("Bob proposes item 1", markdown, StringComparison.Ordinal);
+        Assert.Equal(6, CountOccurrences(markdown, "- Step 1: "));
+    }
+
+    [Fact]
+    public async Task MinutesLink_ForgedOrExpired_IsRefused()
+    {
+        var settings = new Dictionary<string, string?> { ["Minutes:SigningKey"] = SigningKey };
+        using var host = new BotHost(settings: settings);
+        await StartPlanAsync(host.PostActivityAsync, _activities, _connector);
+        await host.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
+        await _connector.NextAsync();
+        await host.PostActivityAsync(_activities.Message("meeting end", "u-ann", "Ann"));
+        var link = DownloadLink((await _connector.NextAsync()).AllText());
+        var first = await host.Client.GetAsync(link.PathAndQuery);
+        Assert.True(first.StatusCode == HttpStatusCode.OK, link + " " + await first.Content.ReadAsStringAsync());
+
+        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+        var path = link.AbsolutePath;
+        var sig = query["sig"]!;
+        var forgedSig = (sig[0] == 'A' ? "B" : "A") + sig[1..];
+        await AssertRefused(host, $"{path}?expires={query["expires"]}&sig={forgedSig}", HttpStatusCode.Forbidden, "isn't valid");
+        await AssertRefused(host, $"{path}?expires={long.Parse(query["expires"]!, System.Globalization.CultureInfo.InvariantCulture) + 86400}&sig={sig}", HttpStatusCode.Forbidden, "isn't valid");
+        await AssertRefused(host, path, HttpStatusCode.Forbidden, "isn't valid");
+        var otherGroup = path.Replace("/minutes/emulator-", "/minutes/emulator-0", StringComparison.Ordinal);
+        await AssertRefused(host, $"{otherGroup}?{link.Query.TrimStart('?')}", HttpStatusCode.Forbidden, "isn't valid");
+
+        // Signed with the right key, but eight days ago: past its seven-day life.
+        var segments = path.Split('/');
+        var signer = new MinutesLinkSigner(System.Text.Encoding.UTF8.GetBytes(SigningKey), new Uri("http://localhost:3978"), TimeSpan.FromDays(7));
+        var old = signer.For(segments[2], segments[3][..^3], DateTimeOffset.UtcNow.AddDays(-8))!;
+        await AssertRefused(host, old.PathAndQuery, HttpStatusCode.Gone, "has expired");
+    }
+
+    private static async Task AssertRefused(BotHost host, string pathAndQuery, HttpStatusCode status, string message)
+    {
+        var response = await host.Client.GetAsync(pathAndQuery);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static int CountOccurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

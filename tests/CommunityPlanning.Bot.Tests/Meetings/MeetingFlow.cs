@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CommunityPlanning.Bot.Tests.EndToEnd;
+using CommunityPlanning.Testing;
+
+namespace CommunityPlanning.Bot.Tests.Meetings;
+
+/// <summary>Steps shared by the meeting end-to-end tests: start a plan, read cards, drain the Connector.</summary>
+internal static partial class MeetingFlow
+{
+    public const string SigningKey = "test-signing-key-for-minutes-links-0123456789";
+
+    public static async Task StartPlanAsync(Func<JsonObject, Task<HttpResponseMessage>> post, Activities activities, FakeConnector connector)
+    {
+        await post(activities.Message("start", "u-ann", "Ann"));
+        var form = await connector.NextAsync();
+        var data = CardReading.ActionData(form.Card(), "plan.create")!;
+        var inputs = new JsonObject { ["communityName"] = "Little Wittering", ["planType"] = "CommunityLedPlan" };
+        var response = await post(activities.Submit("plan.create", data, inputs, "u-ann", "Ann", replyToId: "sent-1"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("plan has started", (await connector.NextAsync()).AllText(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads exactly <paramref name="count"/> calls, whatever order they arrive in.</summary>
+    public static async Task<List<ConnectorCall>> DrainAsync(FakeConnector connector, int count)
+    {
+        var calls = new List<ConnectorCall>();
+        for (var i = 0; i < count; i++)
+        {
+            calls.Add(await connector.NextAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        return calls;
+    }
+
+    /// <summary>The data a checklist row on the card sends for <paramref name="itemId"/>.</summary>
+    public static JsonObject TickData(JsonObject card, string itemId)
+    {
+        var data = CardReading.ActionData(card, "meeting.tick")!;
+        data["item"] = itemId;
+        data["done"] = "true";
+        return data;
+    }
+
+    /// <summary>The download link in a card's text, with the Adaptive Card escaping (a backslash before "_") undone.</summary>
+    public static Uri DownloadLink(string text)
+    {
+        var match = Link().Match(text.Replace("\\_", "_", StringComparison.Ordinal));
+        Assert.True(match.Success, "No download link in:\n" + text);
+        return new Uri(match.Value);
+    }
+
+    [GeneratedRegex(@"https?://\S+/minutes/\S+\.md\?expires=\d+&sig=[A-Za-z0-9_-]+")]
+    private static partial Regex Link();
+}
