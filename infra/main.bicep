@@ -43,6 +43,14 @@ param tags object = {
   application: 'CommunityPlanning.Bot'
 }
 
+
+@description('A custom domain for the bot, if you have bound one to the web app; otherwise leave empty.')
+param customDomain string = ''
+
+@secure()
+@description('The key that signs minutes download links. Leave it out: each deployment makes a new random one.')
+param minutesSigningKey string = newGuid()
+
 var prefix = toLower(namePrefix)
 var suffix = uniqueString(resourceGroup().id)
 var compactPrefix = replace(prefix, '-', '')
@@ -82,6 +90,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     principalId: identity.outputs.principalId
+    minutesSigningKey: minutesSigningKey
   }
 }
 
@@ -96,7 +105,7 @@ module web 'modules/web.bicep' = {
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     tableEndpoint: storage.outputs.tableEndpoint
-    queueEndpoint: storage.outputs.queueEndpoint
+    publicHostName: empty(customDomain) ? '${prefix}-${suffix}.azurewebsites.net' : customDomain
     keyVaultUri: keyVault.outputs.uri
     appInsightsConnectionString: monitoring.outputs.connectionString
   }

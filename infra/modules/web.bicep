@@ -24,8 +24,9 @@ param identityClientId string
 @description('Table service endpoint of the storage account.')
 param tableEndpoint string
 
-@description('Queue service endpoint of the storage account.')
-param queueEndpoint string
+
+@description('The host name people reach the app on (links in minutes use it).')
+param publicHostName string
 
 @description('Key Vault URI, ending in a slash.')
 param keyVaultUri string
@@ -35,6 +36,7 @@ param appInsightsConnectionString string
 
 var slackSigningSecretUri = '${keyVaultUri}secrets/slack-signing-secret'
 var slackBotTokenUri = '${keyVaultUri}secrets/slack-bot-token'
+var minutesSigningKeyUri = '${keyVaultUri}secrets/minutes-signing-key'
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: '${name}-plan'
@@ -100,10 +102,6 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
           value: tableEndpoint
         }
         {
-          name: 'Storage__QueueServiceUri'
-          value: queueEndpoint
-        }
-        {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: appInsightsConnectionString
         }
@@ -114,6 +112,14 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'Slack__BotToken'
           value: '@Microsoft.KeyVault(SecretUri=${slackBotTokenUri})'
+        }
+        {
+          name: 'Minutes__SigningKey'
+          value: '@Microsoft.KeyVault(SecretUri=${minutesSigningKeyUri})'
+        }
+        {
+          name: 'PublicBaseUrl'
+          value: 'https://${publicHostName}'
         }
       ]
     }

@@ -26,6 +26,6 @@ internal sealed partial class MeetingAutoCloseService(MeetingAutoCloser closer, 
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    [LoggerMessage(EventId = 3301, Level = LogLevel.Error, Message = "A pass closing left-open meetings failed; trying again at the next tick")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "A pass closing left-open meetings failed; trying again at the next tick")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
 }

@@ -50,6 +50,6 @@ internal static partial class MeetingsHost
         return builder;
     }
 
-    [LoggerMessage(EventId = 3302, Level = LogLevel.Warning, Message = "No Minutes:SigningKey is set, so minutes links are signed with a random key made at start-up: links stop working when the host restarts. Set one outside Development.")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "No Minutes:SigningKey is set, so minutes links are signed with a random key made at start-up: links stop working when the host restarts. Set one outside Development.")]
     private static partial void LogDevelopmentKey(ILogger logger);
 }

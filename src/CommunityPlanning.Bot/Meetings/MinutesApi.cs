@@ -65,6 +65,6 @@ internal static partial class MinutesApi
     private static bool IsGroupId(string id) =>
         id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
-    [LoggerMessage(EventId = 3300, Level = LogLevel.Warning, Message = "Refused a minutes download for group {GroupId}: the link was {Reason}")]
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Warning, Message = "Refused a minutes download for group {GroupId}: the link was {Reason}")]
     private static partial void LogRefused(ILogger logger, string groupId, string reason);
 }

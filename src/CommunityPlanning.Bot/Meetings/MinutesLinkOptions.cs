@@ -24,7 +24,8 @@ internal sealed class MinutesLinkOptions
     /// <summary>The key's bytes, or null when it is missing or too short.</summary>
     public byte[]? KeyBytes()
     {
-        if (string.IsNullOrWhiteSpace(SigningKey))
+        // An App Service Key Vault reference that did not resolve arrives as its own text: never a key.
+        if (string.IsNullOrWhiteSpace(SigningKey) || SigningKey.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }

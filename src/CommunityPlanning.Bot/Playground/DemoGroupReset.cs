@@ -58,6 +58,6 @@ internal sealed partial class DemoGroupReset(TableClient plans, ILogger<DemoGrou
         return count;
     }
 
-    [LoggerMessage(EventId = 9000, Level = LogLevel.Information, Message = "Reset the playground's demo group {GroupId}: deleted {Rows} rows")]
+    [LoggerMessage(EventId = 5100, Level = LogLevel.Information, Message = "Reset the playground's demo group {GroupId}: deleted {Rows} rows")]
     private static partial void LogReset(ILogger logger, string groupId, int rows);
 }

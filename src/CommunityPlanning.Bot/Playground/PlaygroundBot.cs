@@ -93,10 +93,10 @@ internal sealed partial class PlaygroundBot(BotFrameworkHandler handler, ILogger
         return response;
     }
 
-    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "The bot refused the playground's activity because MicrosoftAppId is set; leave it empty to use the playground")]
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "The bot refused the playground's activity because MicrosoftAppId is set; leave it empty to use the playground")]
     private static partial void LogNeedsLocalMode(ILogger logger);
 
-    [LoggerMessage(EventId = 9002, Level = LogLevel.Warning, Message = "The bot answered the playground's {Type} activity with {Status}")]
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "The bot answered the playground's {Type} activity with {Status}")]
     private static partial void LogRefused(ILogger logger, string type, int status);
 
     private static string? Text(JsonNode? node) =>

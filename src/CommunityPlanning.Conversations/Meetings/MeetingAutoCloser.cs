@@ -114,10 +114,10 @@ public sealed partial class MeetingAutoCloser(
         }
     }
 
-    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Closed meeting {MeetingId} of group {GroupId} automatically")]
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Closed meeting {MeetingId} of group {GroupId} automatically")]
     private static partial void LogClosed(ILogger logger, string groupId, string meetingId);
 
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Closing meeting {MeetingId} of group {GroupId} automatically failed; trying again at the next pass")]
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Closing meeting {MeetingId} of group {GroupId} automatically failed; trying again at the next pass")]
     private static partial void LogFailed(ILogger logger, Exception exception, string groupId, string meetingId);
 
     [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Group {GroupId} kept changing while closing meeting {MeetingId}; trying again at the next pass")]
