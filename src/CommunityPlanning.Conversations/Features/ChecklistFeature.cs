@@ -31,16 +31,8 @@ public sealed partial class ChecklistFeature : ICommand, ICardActionHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(match);
-        if (context.Plan is not { } plan)
+        if (!StepArgument.TryResolve(context, match.Groups["step"], "Try \"checklist 4\", or just \"checklist\" for the current step.", out var plan, out var step))
         {
-            context.Say(Messages.NoPlanYet);
-            return ValueTask.CompletedTask;
-        }
-
-        var step = plan.CurrentStep;
-        if (match.Groups["step"].Success && !TryStep(match.Groups["step"].Value, out step))
-        {
-            context.Say("Steps are numbered 1 to 9. Try \"checklist 4\", or just \"checklist\" for the current step.");
             return ValueTask.CompletedTask;
         }
 
@@ -59,7 +51,7 @@ public sealed partial class ChecklistFeature : ICommand, ICardActionHandler
             return ValueTask.CompletedTask;
         }
 
-        if (!TryStep(submission.Get("step"), out var step))
+        if (!StepArgument.TryParse(submission.Get("step"), out var step))
         {
             context.Add(new Reply { Text = "That checklist card is missing its step. Type \"checklist\" for a fresh one.", Mode = ReplyMode.Private });
             return ValueTask.CompletedTask;
@@ -121,8 +113,6 @@ public sealed partial class ChecklistFeature : ICommand, ICardActionHandler
         };
     }
 
-    private static bool TryStep(string? text, out int step) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out step) && StepCatalogue.IsValid(step);
 
     [GeneratedRegex(@"^(check ?list|tick ?list|to ?do)( (for )?(step )?(?<step>\d{1,3}))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Matcher();

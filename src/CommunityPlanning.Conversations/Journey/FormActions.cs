@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Features;
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Journey;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityPlanning.Conversations.Features;
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Forms;
@@ -11,9 +12,6 @@ namespace CommunityPlanning.Conversations.Journey;
 internal static class JourneyData
 {
     public static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
-
-    public static bool TryStep(string? text, out int step) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out step) && StepCatalogue.IsValid(step);
 
     /// <summary>Card data naming a step, plus any other pairs.</summary>
     public static IReadOnlyDictionary<string, string> Step(TurnContext context, int step, params (string Key, string Value)[] more) =>
@@ -48,7 +46,7 @@ internal static class JourneyData
             return false;
         }
 
-        if (!TryStep(submission.Get(JourneyVerbs.StepKey), out var number)
+        if (!StepArgument.TryParse(submission.Get(JourneyVerbs.StepKey), out var number)
             || FindForm(current, StepCatalogue.Get(number), submission.Get(JourneyVerbs.FormKey)) is not { } found)
         {
             Whisper(context, "I couldn't find that form. Type \"where are we\" for a fresh step card.");

@@ -24,16 +24,8 @@ public sealed partial class StepCommand(DialogEngine dialogs) : ICommand, ICardA
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(match);
-        if (context.Plan is not { } plan)
+        if (!StepArgument.TryResolve(context, match.Groups["n"], "Try \"step 4\", or \"where are we\" for the current step.", out var plan, out var step))
         {
-            context.Say(Messages.NoPlanYet);
-            return ValueTask.CompletedTask;
-        }
-
-        var step = plan.CurrentStep;
-        if (match.Groups["n"].Success && !JourneyData.TryStep(match.Groups["n"].Value, out step))
-        {
-            context.Say("Steps are numbered 1 to 9. Try \"step 4\", or \"where are we\" for the current step.");
             return ValueTask.CompletedTask;
         }
 
@@ -70,7 +62,7 @@ public sealed partial class StepCommand(DialogEngine dialogs) : ICommand, ICardA
             return ValueTask.CompletedTask;
         }
 
-        if (!JourneyData.TryStep(submission.Get(JourneyVerbs.StepKey), out var step))
+        if (!StepArgument.TryParse(submission.Get(JourneyVerbs.StepKey), out var step))
         {
             JourneyData.Whisper(context, "That card is missing its step. Type \"where are we\" for a fresh one.");
             return ValueTask.CompletedTask;

@@ -30,16 +30,8 @@ public sealed partial class StepCompletion : ICommand, ICardActionHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(match);
-        if (context.Plan is not { } plan)
+        if (!StepArgument.TryResolve(context, match.Groups["n"], "For example: \"reopen step 3\".", out var plan, out var step))
         {
-            context.Say(Messages.NoPlanYet);
-            return ValueTask.CompletedTask;
-        }
-
-        var step = plan.CurrentStep;
-        if (match.Groups["n"].Success && !JourneyData.TryStep(match.Groups["n"].Value, out step))
-        {
-            context.Say("Steps are numbered 1 to 9.");
             return ValueTask.CompletedTask;
         }
 
@@ -64,7 +56,7 @@ public sealed partial class StepCompletion : ICommand, ICardActionHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(submission);
-        if (context.Plan is not { } plan || !JourneyData.TryStep(submission.Get(JourneyVerbs.StepKey), out var step))
+        if (context.Plan is not { } plan || !StepArgument.TryParse(submission.Get(JourneyVerbs.StepKey), out var step))
         {
             JourneyData.Whisper(context, "That card no longer works. Type \"where are we\" for a fresh one.");
             return ValueTask.CompletedTask;

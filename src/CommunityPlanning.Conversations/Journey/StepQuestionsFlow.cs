@@ -1,5 +1,6 @@
 using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Conversations.Dialogs;
+using CommunityPlanning.Conversations.Features;
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Domain.Forms;
 using CommunityPlanning.Domain.Journey;
@@ -38,7 +39,7 @@ public sealed class StepQuestionsFlow : IDialogFlow
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(dialog);
-        if (context.Plan is not { } plan || !JourneyData.TryStep(dialog.Values.GetValueOrDefault(JourneyVerbs.StepKey), out var number))
+        if (context.Plan is not { } plan || !StepArgument.TryParse(dialog.Values.GetValueOrDefault(JourneyVerbs.StepKey), out var number))
         {
             return null;
         }
@@ -123,7 +124,7 @@ public sealed class StepQuestionsFlow : IDialogFlow
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(dialog);
-        if (context.Plan is { } plan && JourneyData.TryStep(dialog.Values.GetValueOrDefault(JourneyVerbs.StepKey), out var number))
+        if (context.Plan is { } plan && StepArgument.TryParse(dialog.Values.GetValueOrDefault(JourneyVerbs.StepKey), out var number))
         {
             context.Say($"That's all I have to ask about step {JourneyData.Text(number)} for now. Here's where it stands.");
             context.Show(StepCard.Build(context, plan, number));
@@ -137,7 +138,7 @@ public sealed class StepQuestionsFlow : IDialogFlow
         ArgumentNullException.ThrowIfNull(dialog);
         ArgumentNullException.ThrowIfNull(prompt);
         var formId = prompt.Id.Split('.', '+')[0];
-        return JourneyData.TryStep(dialog.Values.GetValueOrDefault(JourneyVerbs.StepKey), out var number)
+        return StepArgument.TryParse(dialog.Values.GetValueOrDefault(JourneyVerbs.StepKey), out var number)
             && StepCatalogue.Get(number).Form(formId) is { } form
                 ? FormViews.Open(context, StepCatalogue.Get(number), form)
                 : null;
