@@ -22,17 +22,13 @@ public static class StorageIndexesServiceCollectionExtensions
     public static IServiceCollection AddStorageIndexes(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var store = services.LastOrDefault(d => d.ServiceType == typeof(IGroupStore))
-            ?? throw new InvalidOperationException("Register the group store before AddStorageIndexes.");
-        services.Remove(store);
-
         services.AddSingleton(sp => IndexTables.For(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<AssigneeIndex>();
         services.AddSingleton<IAssigneeIndex>(sp => sp.GetRequiredService<AssigneeIndex>());
         services.AddSingleton<ReminderIndex>();
         services.AddSingleton<IReminderQueue>(sp => sp.GetRequiredService<ReminderIndex>());
-        services.AddSingleton<IGroupStore>(sp => new IndexingGroupStore(
-            Resolve(sp, store),
+        services.DecorateGroupStore((sp, store) => new IndexingGroupStore(
+            store,
             sp.GetRequiredService<AssigneeIndex>(),
             sp.GetRequiredService<ReminderIndex>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
@@ -41,12 +37,4 @@ public static class StorageIndexesServiceCollectionExtensions
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<IndexTables>().Reminders));
         return services;
     }
-
-    private static IGroupStore Resolve(IServiceProvider services, ServiceDescriptor descriptor) => descriptor switch
-    {
-        { ImplementationInstance: IGroupStore instance } => instance,
-        { ImplementationFactory: { } factory } => (IGroupStore)factory(services),
-        { ImplementationType: { } type } => (IGroupStore)ActivatorUtilities.CreateInstance(services, type),
-        _ => throw new InvalidOperationException("The group store registration cannot be wrapped."),
-    };
 }

@@ -20,55 +20,14 @@ public static class MeetingStorageServiceCollectionExtensions
     public static IServiceCollection AddOpenMeetingIndex(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var store = services.LastOrDefault(d => d.ServiceType == typeof(IGroupStore))
-            ?? throw new InvalidOperationException("Register the group store (AddStorage) before AddOpenMeetingIndex.");
-        services.Remove(store);
-
         services.AddSingleton(sp => new OpenMeetingsTable(sp.GetRequiredService<TableServiceClient>()
             .GetTableClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.TableName(OpenMeetingsTable.TableName))));
         services.AddSingleton<IOpenMeetingIndex>(sp => sp.GetRequiredService<OpenMeetingsTable>());
-        services.AddSingleton<IGroupStore>(sp => new MeetingIndexingGroupStore(
-            Resolve(sp, store),
+        services.DecorateGroupStore((sp, store) => new MeetingIndexingGroupStore(
+            store,
             sp.GetRequiredService<OpenMeetingsTable>(),
             sp.GetRequiredService<ILogger<MeetingIndexingGroupStore>>()));
-        services.AddHostedService<OpenMeetingsTableInitializer>();
+        services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<OpenMeetingsTable>().Table));
         return services;
     }
-
-    private static IGroupStore Resolve(IServiceProvider services, ServiceDescriptor descriptor) => descriptor switch
-    {
-        { ImplementationInstance: IGroupStore instance } => instance,
-        { ImplementationFactory: { } factory } => (IGroupStore)factory(services),
-        { ImplementationType: { } type } => (IGroupStore)ActivatorUtilities.CreateInstance(services, type),
-        _ => throw new InvalidOperationException("The group store registration cannot be wrapped."),
-    };
-}
-
-/// <summary>
-/// Creates the open-meetings table once at start-up, so no request pays for it. Storage that is not reachable
-/// yet is retried in the background rather than stopping the host (the readiness probe reports it meanwhile).
-/// </summary>
-internal sealed partial class OpenMeetingsTableInitializer(OpenMeetingsTable table, TimeProvider clock, ILogger<OpenMeetingsTableInitializer> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(250);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await table.Table.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException)
-            {
-                LogNotReady(logger, delay.TotalSeconds);
-                await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(false);
-                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
-            }
-        }
-    }
-
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "The open-meetings table could not be created yet; trying again in {Seconds} s")]
-    private static partial void LogNotReady(ILogger logger, double seconds);
 }
