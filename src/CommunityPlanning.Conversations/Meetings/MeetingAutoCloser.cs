@@ -120,12 +120,12 @@ public sealed partial class MeetingAutoCloser(
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Closing meeting {MeetingId} of group {GroupId} automatically failed; trying again at the next pass")]
     private static partial void LogFailed(ILogger logger, Exception exception, string groupId, string meetingId);
 
-    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Group {GroupId} kept changing while closing meeting {MeetingId}; trying again at the next pass")]
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Group {GroupId} kept changing while closing meeting {MeetingId}; trying again at the next pass")]
     private static partial void LogBusy(ILogger logger, string groupId, string meetingId);
 
-    [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "No way to reach group {GroupId} (channel {Channel}); the closed meeting's minutes were stored but not posted")]
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "No way to reach group {GroupId} (channel {Channel}); the closed meeting's minutes were stored but not posted")]
     private static partial void LogNoRoute(ILogger logger, string groupId, string channel);
 
-    [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "Posting the minutes of an automatically closed meeting to group {GroupId} ended as {Result}")]
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Posting the minutes of an automatically closed meeting to group {GroupId} ended as {Result}")]
     private static partial void LogNotPosted(ILogger logger, string groupId, ProactiveResult result);
 }
