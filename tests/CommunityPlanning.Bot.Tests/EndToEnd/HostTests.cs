@@ -71,4 +71,19 @@ public sealed class HostTests
         using var host = new BotHost();
         Assert.Null(host.Services.GetService<TracerProvider>());
     }
+
+    [Fact]
+    public async Task StorageServiceUri_WithoutConnectionString_UsesTheAccountEndpointWithManagedIdentity()
+    {
+        using var host = new BotHost(settings: new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = string.Empty,
+            ["Storage:ServiceUri"] = "https://cpbotstore.table.core.windows.net/",
+            ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
+        });
+        var table = host.Services.GetRequiredService<Azure.Data.Tables.TableClient>();
+        Assert.Equal("cpbotstore", table.AccountName);
+        Assert.Equal("https://cpbotstore.table.core.windows.net/", table.Uri.GetLeftPart(UriPartial.Authority) + "/");
+        Assert.Equal("alive", await host.Client.GetStringAsync("/healthz"));
+    }
 }
