@@ -24,4 +24,17 @@ public sealed record CardAction(string Title, string Verb, IReadOnlyDictionary<s
 
     /// <summary>True when the button submits the card's inputs (a form's Save button).</summary>
     public bool SubmitsInputs { get; init; }
+
+    /// <summary>A web page the button opens instead of sending a verb back (see <see cref="Link"/>).</summary>
+    public Uri? Url { get; init; }
+
+    /// <summary>The verb of link buttons; the bot never receives it.</summary>
+    public const string LinkVerb = "link.open";
+
+    /// <summary>A button that opens a web page (a download, a document) in the person's browser.</summary>
+    public static CardAction Link(string title, Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return new CardAction(title, LinkVerb, new Dictionary<string, string>()) { Url = url };
+    }
 }

@@ -43,13 +43,15 @@ public static class MinutesCards
         Section(blocks, "Notes", minutes.Notes.Select(n => $"{n.Text} ({n.By})").ToList(), null);
         blocks.Add(download is null
             ? new TextBlock("Type \"minutes\" any time to see these again.", TextTone.Subtle)
-            : new TextBlock($"Download: {download.AbsoluteUri}\nThe link works for 7 days. Type \"minutes\" for a fresh one.", TextTone.Subtle));
+            : new TextBlock("The download link works for 7 days. Type \"minutes\" for a fresh one.", TextTone.Subtle));
         return new Card
         {
             Title = minutes.CommunityName is { } community ? $"Minutes: {community} steering group" : "Minutes",
             Subtitle = MinutesMarkdown.Period(minutes.StartedAt, minutes.EndedAt),
             Blocks = blocks,
-            Actions = [new CardAction("All minutes", MeetingVerbs.ListMinutes, listData)],
+            Actions = download is null
+                ? [new CardAction("All minutes", MeetingVerbs.ListMinutes, listData)]
+                : [CardAction.Link("Download (Markdown)", download), new CardAction("All minutes", MeetingVerbs.ListMinutes, listData)],
         };
     }
 

@@ -145,7 +145,7 @@ public static partial class BlockKitRenderer
             }
         }
 
-        blocks.AddRange(Actions(actions.Select(a => new ButtonSpec(a.Title, new ActionValue(a.Verb, a.Data), a.Style)).ToList(), ref buttons));
+        blocks.AddRange(Actions(actions.Select(a => new ButtonSpec(a.Title, new ActionValue(a.Verb, a.Data), a.Style, a.Url)).ToList(), ref buttons));
     }
 
     private static IEnumerable<JsonObject> Text(TextBlock block) => block.Tone switch
@@ -242,6 +242,19 @@ public static partial class BlockKitRenderer
             var elements = new JsonArray();
             foreach (var spec in chunk)
             {
+                if (spec.Url is { } url)
+                {
+                    // A link button opens the page; with no value, its block_actions echo is ignored.
+                    elements.Add(new JsonObject
+                    {
+                        ["type"] = "button",
+                        ["action_id"] = "link-" + (counter++).ToString(CultureInfo.InvariantCulture),
+                        ["text"] = PlainText(Mrkdwn.Fit(spec.Title, BlockKitLimits.ButtonText)),
+                        ["url"] = url.AbsoluteUri,
+                    });
+                    continue;
+                }
+
                 var value = spec.Value.Encode();
                 if (value.Length > BlockKitLimits.ButtonValue)
                 {
@@ -291,5 +304,5 @@ public static partial class BlockKitRenderer
     [GeneratedRegex("^[UW][A-Z0-9]{2,20}$", RegexOptions.CultureInvariant)]
     private static partial Regex SlackUserId();
 
-    private sealed record ButtonSpec(string Title, ActionValue Value, ActionStyle Style);
+    private sealed record ButtonSpec(string Title, ActionValue Value, ActionStyle Style, Uri? Url = null);
 }

@@ -275,8 +275,9 @@ public sealed class AdaptiveCardRenderer
         };
     }
 
-    private static JsonObject Button(CardAction action) =>
-        Execute(action.Title, action.Verb, AdaptiveCardData.Encode(action.Verb, action.Data), action.Style, action.SubmitsInputs, tooltip: null);
+    private static JsonObject Button(CardAction action) => action.Url is { } url
+        ? new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = action.Title, ["url"] = url.AbsoluteUri }
+        : Execute(action.Title, action.Verb, AdaptiveCardData.Encode(action.Verb, action.Data), action.Style, action.SubmitsInputs, tooltip: null);
 
     private static JsonObject Execute(string title, string verb, JsonObject data, ActionStyle style, bool submitsInputs, string? tooltip)
     {

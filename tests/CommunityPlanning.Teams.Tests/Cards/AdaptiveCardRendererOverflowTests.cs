@@ -31,3 +31,19 @@ public sealed class AdaptiveCardRendererOverflowTests
         Assert.All(new AdaptiveCardRenderer().Render(card)["actions"]!.AsArray(), a => Assert.Null(a!["mode"]));
     }
 }
+
+public sealed class AdaptiveCardRendererLinkTests
+{
+    [Fact]
+    public void Render_LinkAction_IsAnOpenUrlWithTheUrlUnescaped()
+    {
+        var url = new Uri("https://bot.example.org/minutes/g/m.md?expires=1&sig=a_b-c");
+        var card = new Card { Title = "Minutes", Actions = [CardAction.Link("Download (Markdown)", url)] };
+
+        var action = new AdaptiveCardRenderer().Render(card)["actions"]![0]!;
+
+        Assert.Equal("Action.OpenUrl", action["type"]!.GetValue<string>());
+        Assert.Equal(url.AbsoluteUri, action["url"]!.GetValue<string>());
+        Assert.Null(action["data"]);
+    }
+}
