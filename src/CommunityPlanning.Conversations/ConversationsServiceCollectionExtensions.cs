@@ -16,6 +16,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();
+        services.AddSingleton<SentMessages>();
 
         services.AddFeature<HelpCommand>();
         services.AddFeature<StartPlan>();

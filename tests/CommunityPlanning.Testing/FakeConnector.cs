@@ -17,6 +17,9 @@ public sealed record ConnectorCall(string Method, string Path, JsonObject Body, 
 {
     /// <summary>When the fake received the call (for measuring retry delays).</summary>
     public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The activity id the fake answered with (what the bot would later update).</summary>
+    public string? SentId { get; init; }
 }
 
 /// <summary>
@@ -89,9 +92,11 @@ public sealed class FakeConnector : IAsyncDisposable
             return;
         }
 
+        var id = "sent-" + Interlocked.Increment(ref _ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        call = call with { SentId = id };
         All.Enqueue(call);
         await _calls.Writer.WriteAsync(call);
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync($"{{\"id\":\"sent-{Interlocked.Increment(ref _ids)}\"}}");
+        await context.Response.WriteAsync($"{{\"id\":\"{id}\"}}");
     }
 }

@@ -50,7 +50,7 @@ public sealed partial class AgendaCommand : ICommand
         context.State.Put(new AgendaItemRecord(id, text, context.Turn.From, context.Now));
         if (context.State.OpenMeeting() is { } meeting)
         {
-            context.Add(new Reply { Text = $"Added to this meeting's agenda: {MeetingText.Quote(text)}", Card = MeetingCard.Build(context, meeting) });
+            MeetingCard.Refresh(context, meeting, $"Added to this meeting's agenda: {MeetingText.Quote(text)}");
         }
         else
         {

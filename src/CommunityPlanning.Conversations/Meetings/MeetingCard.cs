@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Forms;
 using System.Globalization;
 using CommunityPlanning.Conversations.Cards;
@@ -20,6 +21,38 @@ public static class MeetingCard
 {
     /// <summary>Most decisions (and actions) listed on the card; the minutes hold them all.</summary>
     public const int MaxListed = 8;
+
+    /// <summary>The anchor the meeting's shared card is remembered under.</summary>
+    public static string AnchorFor(string meetingId) => RecordKeys.Of(MeetingRecord.Kind, meetingId);
+
+    /// <summary>
+    /// Posts the meeting card as a new message, remembered as the meeting's card, with a line of text.
+    /// </summary>
+    public static void Post(TurnContext context, MeetingRecord meeting, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(meeting);
+        context.Add(new Reply { Text = text, Card = Build(context, meeting), Anchor = AnchorFor(meeting.Id) });
+    }
+
+    /// <summary>
+    /// After a typed change (a decision, a note, apologies): confirms it in a line of text and updates the
+    /// meeting's card in place for everyone — or, when the card's id is not known, posts it afresh.
+    /// </summary>
+    public static void Refresh(TurnContext context, MeetingRecord meeting, string text)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(meeting);
+        var anchor = AnchorFor(meeting.Id);
+        if (context.State.Find<SentMessageRecord>(SentMessageRecord.KeyFor(anchor)) is not { } sent)
+        {
+            Post(context, meeting, text);
+            return;
+        }
+
+        context.Say(text);
+        context.Add(new Reply { Card = Build(context, meeting), Anchor = anchor, ReplacesMessageId = sent.MessageId });
+    }
 
     /// <summary>The card for an open or closed meeting.</summary>
     public static Card Build(TurnContext context, MeetingRecord meeting)

@@ -33,7 +33,7 @@ public sealed partial class MeetingCommand(IMinutesLinks links) : ICommand, ICon
         }
         else if (context.State.OpenMeeting() is { } meeting)
         {
-            context.Show(MeetingCard.Build(context, meeting));
+            MeetingCard.Post(context, meeting, null);
         }
         else
         {
@@ -76,20 +76,19 @@ public sealed partial class MeetingCommand(IMinutesLinks links) : ICommand, ICon
         {
             if (!fromEvent)
             {
-                context.Add(new Reply { Text = "A meeting is already open \u2014 here it is.", Card = MeetingCard.Build(context, open) });
+                MeetingCard.Post(context, open, "A meeting is already open \u2014 here it is.");
             }
 
             return;
         }
 
         var meeting = MeetingLifecycle.Start(context.State, context.Turn.From, context.Now, markPresent: !fromEvent);
-        context.Add(new Reply
-        {
-            Text = fromEvent
+        MeetingCard.Post(
+            context,
+            meeting,
+            fromEvent
                 ? "The meeting has started. Press \"I'm here\" as you join, and tick items as you go."
-                : "Meeting started. Press \"I'm here\" as you arrive, and tick items as you go.",
-            Card = MeetingCard.Build(context, meeting),
-        });
+                : "Meeting started. Press \"I'm here\" as you arrive, and tick items as you go.");
     }
 
     private void End(TurnContext context, bool fromEvent)

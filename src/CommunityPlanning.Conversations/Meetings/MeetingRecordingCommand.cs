@@ -142,7 +142,7 @@ public sealed partial class MeetingRecordingCommand : ICommand
     }
 
     private static void Confirm(TurnContext context, MeetingRecord meeting, string text) =>
-        context.Add(new Reply { Text = text, Card = MeetingCard.Build(context, meeting) });
+        MeetingCard.Refresh(context, meeting, text);
 
     private static string TooMuch(string what, int length, int max) =>
         length > max

@@ -35,6 +35,18 @@ public sealed record Reply
     /// <summary>How it is delivered.</summary>
     public ReplyMode Mode { get; init; } = ReplyMode.New;
 
+    /// <summary>
+    /// A name for the message this reply becomes (e.g. an open meeting's card). The channel's id for the
+    /// sent message is remembered under it, so a later turn can replace that message for everyone.
+    /// </summary>
+    public string? Anchor { get; init; }
+
+    /// <summary>
+    /// The channel's id of an earlier message (remembered under an <see cref="Anchor"/>) that this reply
+    /// replaces for everyone. When it can no longer be replaced, the reply is posted as a new message.
+    /// </summary>
+    public string? ReplacesMessageId { get; init; }
+
     /// <summary>A plain text reply.</summary>
     public static Reply Say(string text) => new() { Text = text };
 

@@ -1,5 +1,6 @@
 using System.Text;
 using CommunityPlanning.Conversations.Cards;
+using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Slack.Api;
 using CommunityPlanning.Slack.Rendering;
@@ -14,7 +15,7 @@ namespace CommunityPlanning.Slack.Outbound;
 /// (views.open with the request's trigger id) or, without a trigger, as a message with a
 /// "Fill in the form" button.
 /// </summary>
-internal sealed partial class SlackReplySender(SlackApiClient api, ILogger<SlackReplySender> logger)
+internal sealed partial class SlackReplySender(SlackApiClient api, SentMessages sentMessages, ILogger<SlackReplySender> logger)
 {
     /// <summary>What a person is told when their request could not be finished.</summary>
     public const string FailureText = "Sorry, something went wrong and I couldn't finish that. Please try again in a minute. If it keeps happening, tell whoever looks after me.";
@@ -72,11 +73,35 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ILogger<Slack
         }
     }
 
-    private Task SendAsync(Reply reply, SlackTarget target, CancellationToken cancellationToken) =>
-        SendMessagesAsync(BlockKitRenderer.RenderReply(reply), reply.Mode, target, cancellationToken);
-
-    private async Task SendMessagesAsync(IReadOnlyList<SlackMessage> messages, ReplyMode mode, SlackTarget target, CancellationToken cancellationToken)
+    private async Task SendAsync(Reply reply, SlackTarget target, CancellationToken cancellationToken)
     {
+        var messages = BlockKitRenderer.RenderReply(reply);
+        if (reply.ReplacesMessageId is { } earlier && reply.Mode == ReplyMode.New && messages.Count == 1)
+        {
+            try
+            {
+                // An anchored card (the meeting card) is updated in place for everyone.
+                await api.UpdateMessageAsync(target.ChannelId, earlier, messages[0], cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SlackApiException ex)
+            {
+                LogReplaceFailed(logger, ex.Error);
+            }
+        }
+
+        var posted = await SendMessagesAsync(messages, reply.Mode, target, cancellationToken).ConfigureAwait(false);
+        if (reply.Anchor is { } anchor && posted is { Length: > 0 })
+        {
+            var groupId = new ConversationKey(SlackAddress.Channel, target.TeamId, target.ChannelId).GroupId;
+            await sentMessages.RememberAsync(groupId, anchor, posted, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Returns the ts of the first message posted with chat.postMessage, if any.
+    private async Task<string?> SendMessagesAsync(IReadOnlyList<SlackMessage> messages, ReplyMode mode, SlackTarget target, CancellationToken cancellationToken)
+    {
+        string? firstPosted = null;
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
@@ -92,7 +117,8 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ILogger<Slack
                 }
                 else
                 {
-                    await api.PostMessageAsync(target.ChannelId, message, cancellationToken).ConfigureAwait(false);
+                    var postedTs = await api.PostMessageAsync(target.ChannelId, message, cancellationToken).ConfigureAwait(false);
+                    firstPosted ??= postedTs;
                 }
             }
             catch (SlackApiException ex) when (target.ResponseUrl is { } responseUrl && NotAMember.Contains(ex.Error))
@@ -102,6 +128,8 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ILogger<Slack
                 await api.PostToResponseUrlAsync(responseUrl, message, inChannel: mode != ReplyMode.Private, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        return firstPosted;
     }
 
     private async Task<bool> TryOpenModalAsync(string triggerId, Card form, SlackTarget target, CancellationToken cancellationToken)
@@ -145,4 +173,7 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ILogger<Slack
 
     [LoggerMessage(EventId = 4131, Level = LogLevel.Error, Message = "Could not tell a Slack user that their request failed")]
     private static partial void LogReportFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4060, Level = LogLevel.Information, Message = "Could not update an earlier message ({Error}); posting it afresh")]
+    private static partial void LogReplaceFailed(ILogger logger, string error);
 }

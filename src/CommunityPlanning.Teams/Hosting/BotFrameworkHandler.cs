@@ -25,6 +25,7 @@ public sealed partial class BotFrameworkHandler(
     AdaptiveCardRenderer renderer,
     ConnectorClient connector,
     PersonalConversationRecorder personalChats,
+    SentMessages sentMessages,
     ILogger<BotFrameworkHandler> logger)
 {
     /// <summary>How long a turn may take; Teams redelivers after 15 seconds.</summary>
@@ -108,7 +109,7 @@ public sealed partial class BotFrameworkHandler(
                 invokeBody = reply.Card is not null ? AdaptiveInvokeResponses.Card(renderer.Render(reply.Card)) : AdaptiveInvokeResponses.Message(reply.Text ?? "Done.");
                 if (reply.Mode == ReplyMode.ReplaceSource && !(turn.Submission?.IsAutomatic ?? false))
                 {
-                    await UpdateSourceAsync(inbound, reply, cancellationToken).ConfigureAwait(false);
+                    await UpdateSourceAsync(inbound, turn, reply, cancellationToken).ConfigureAwait(false);
                 }
 
                 continue;
@@ -116,21 +117,31 @@ public sealed partial class BotFrameworkHandler(
 
             if (!invoke && reply.Mode == ReplyMode.ReplaceSource && inbound.ReplyToId is not null)
             {
-                await UpdateSourceAsync(inbound, reply, cancellationToken).ConfigureAwait(false);
+                await UpdateSourceAsync(inbound, turn, reply, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            await SendAsync(inbound, reply, cancellationToken).ConfigureAwait(false);
+            await SendAsync(inbound, turn, reply, cancellationToken).ConfigureAwait(false);
         }
 
         return invoke ? new BotResponse(200, invokeBody ?? AdaptiveInvokeResponses.Message("Done.")) : BotResponse.Ok;
     }
 
-    private async Task SendAsync(Activity inbound, Reply reply, CancellationToken cancellationToken)
+    private async Task SendAsync(Activity inbound, Turn turn, Reply reply, CancellationToken cancellationToken)
     {
+        var activity = replies.Build(reply, inbound);
         try
         {
-            await connector.SendAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, replies.Build(reply, inbound), cancellationToken).ConfigureAwait(false);
+            if (reply.ReplacesMessageId is { } earlier && await TryReplaceAsync(inbound, earlier, activity, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var sentId = await connector.SendAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, activity, cancellationToken).ConfigureAwait(false);
+            if (reply.Anchor is { } anchor && sentId is { Length: > 0 })
+            {
+                await sentMessages.RememberAsync(turn.Conversation.GroupId, anchor, sentId, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (ConnectorException ex)
         {
@@ -138,11 +149,27 @@ public sealed partial class BotFrameworkHandler(
         }
     }
 
-    private async Task UpdateSourceAsync(Activity inbound, Reply reply, CancellationToken cancellationToken)
+    // Replaces an earlier message (a meeting card) for everyone; false when it can no longer be replaced.
+    private async Task<bool> TryReplaceAsync(Activity inbound, string earlier, Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connector.UpdateAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, earlier, activity, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConnectorException ex)
+        {
+            LogSendFailed(logger, ex.Status is { } s ? (int)s : 0, ex.ErrorCode ?? ex.Message);
+            activity.Id = null;
+            return false;
+        }
+    }
+
+    private async Task UpdateSourceAsync(Activity inbound, Turn turn, Reply reply, CancellationToken cancellationToken)
     {
         if (inbound.ReplyToId is not { Length: > 0 } sourceId)
         {
-            await SendAsync(inbound, reply, cancellationToken).ConfigureAwait(false);
+            await SendAsync(inbound, turn, reply, cancellationToken).ConfigureAwait(false);
             return;
         }
 

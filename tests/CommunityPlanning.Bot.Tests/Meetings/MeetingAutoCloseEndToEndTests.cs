@@ -29,7 +29,8 @@ public sealed class MeetingAutoCloseEndToEndTests : IAsyncLifetime
         await host.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
         Assert.Contains("Meeting in progress", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
         await host.PostActivityAsync(_activities.Message("decision repaint the bus shelter", "u-bob", "Bob"));
-        await _connector.NextAsync();
+        Assert.Contains("Decision recorded", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
+        Assert.Equal("PUT", (await _connector.NextAsync()).Method); // the meeting card, updated in place
 
         clock.Advance(TimeSpan.FromHours(5));
         await host.PostActivityAsync(_activities.Message("meeting", "u-ann", "Ann"));

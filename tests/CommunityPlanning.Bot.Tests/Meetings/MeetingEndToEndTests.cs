@@ -37,26 +37,30 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
             prefix = host.TablePrefix;
             await StartPlanAsync(host.PostActivityAsync, _activities, _connector);
             await host.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
-            var card = (await _connector.NextAsync()).Card()!;
+            var posted = await _connector.NextAsync();
+            var card = posted.Card()!;
+            var cardId = posted.SentId!;
             Assert.Contains("Meeting in progress", CardReading.AllText(card), StringComparison.Ordinal);
             var here = CardReading.ActionData(card, "meeting.here")!;
 
             // Each member arrives, ticks two items and records a decision: nine requests at the same moment.
             var posts = Members.SelectMany((m, i) => new[]
             {
-                _activities.Invoke("meeting.here", (JsonObject)here.DeepClone(), userId: m.Id, userName: m.Name),
-                _activities.Invoke("meeting.tick", TickData(card, Items[2 * i]), userId: m.Id, userName: m.Name),
-                _activities.Invoke("meeting.tick", TickData(card, Items[(2 * i) + 1]), userId: m.Id, userName: m.Name),
+                _activities.Invoke("meeting.here", (JsonObject)here.DeepClone(), userId: m.Id, userName: m.Name, replyToId: cardId),
+                _activities.Invoke("meeting.tick", TickData(card, Items[2 * i]), userId: m.Id, userName: m.Name, replyToId: cardId),
+                _activities.Invoke("meeting.tick", TickData(card, Items[(2 * i) + 1]), userId: m.Id, userName: m.Name, replyToId: cardId),
                 _activities.Message($"decision {m.Name} proposes item {i}", m.Id, m.Name),
             }).ToList();
             var responses = await Task.WhenAll(posts.Select(host.PostActivityAsync));
             Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
 
-            // 9 card updates (PUT) for the presses and 3 new cards (POST) for the decisions.
-            var calls = await DrainAsync(_connector, 12);
-            Assert.Equal(9, calls.Count(c => c.Method == "PUT"));
-            Assert.All(calls.Where(c => c.Method == "PUT"), c => Assert.EndsWith("/activities/card-1", c.Path, StringComparison.Ordinal));
+            // The one meeting card is updated in place for everyone: 9 PUTs for the presses and 3 for the typed
+            // decisions, plus a line of text (POST) confirming each decision.
+            var calls = await DrainAsync(_connector, 15);
+            Assert.Equal(12, calls.Count(c => c.Method == "PUT"));
+            Assert.All(calls.Where(c => c.Method == "PUT"), c => Assert.EndsWith($"/activities/{cardId}", c.Path, StringComparison.Ordinal));
             Assert.Equal(3, calls.Count(c => c.Method == "POST"));
+            Assert.All(calls.Where(c => c.Method == "POST"), c => Assert.Contains("Decision recorded", c.AllText(), StringComparison.Ordinal));
             Assert.DoesNotContain(calls, c => c.AllText().Contains("Lots of people are changing", StringComparison.Ordinal));
 
             await host.PostActivityAsync(_activities.Message("meeting end", "u-ann", "Ann"));

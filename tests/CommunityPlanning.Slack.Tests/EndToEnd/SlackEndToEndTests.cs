@@ -67,6 +67,23 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_TypedDecision_UpdatesTheMeetingCardInPlace()
+    {
+        await StartPlanAsync("C250");
+        await _host.PostEventAsync(Payloads.Mention("C250", "meeting start", "Ev250"));
+        var card = await Slack.WaitForAsync("chat.postMessage", c => Channel(c) == "C250" && c.Body["blocks"]!.ToJsonString().Contains("Meeting in progress", StringComparison.Ordinal));
+        var ts = card.Response["ts"]!.GetValue<string>();
+
+        await _host.PostEventAsync(Payloads.Mention("C250", "decision hold the launch on 12 April", "Ev251"));
+
+        var update = await Slack.WaitForAsync("chat.update", c => Channel(c) == "C250");
+        Assert.Equal(ts, update.Body["ts"]!.GetValue<string>());
+        Assert.Contains("hold the launch on 12 April", update.Body["blocks"]!.ToJsonString(), StringComparison.Ordinal);
+        BlockKitAssert.ValidMessage(update.Body["blocks"]!.AsArray());
+        await Slack.WaitForAsync("chat.postMessage", c => Channel(c) == "C250" && c.Body.ToJsonString().Contains("Decision recorded", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Interactions_FormButton_OpensModalWithTheTrigger()
     {
         var (view, trigger) = await OpenStartFormAsync("C300");
