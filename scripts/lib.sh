@@ -46,6 +46,7 @@ wait_for_port() {
 }
 
 # Starts Azurite on the given ports; sets azurite_pid. Data goes in $4 (a folder) or memory when empty.
+# Its messages go to $AZURITE_LOG when set, else to stderr.
 start_azurite() {
   local blob=$1 queue=$2 table=$3 location=${4:-}
   local persistence=(--inMemoryPersistence)
@@ -57,7 +58,7 @@ start_azurite() {
     --blobHost 127.0.0.1 --blobPort "$blob" \
     --queueHost 127.0.0.1 --queuePort "$queue" \
     --tableHost 127.0.0.1 --tablePort "$table" \
-    "${persistence[@]}" --silent --disableTelemetry --skipApiVersionCheck --loose &
+    "${persistence[@]}" --silent --disableTelemetry --skipApiVersionCheck --loose >>"${AZURITE_LOG:-/dev/stderr}" 2>&1 &
   azurite_pid=$!
   if ! wait_for_port "$table" || ! wait_for_port "$queue"; then
     say "Azurite did not start on ports $queue/$table."

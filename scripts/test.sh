@@ -14,6 +14,7 @@ rm -rf "$results"
 mkdir -p "$results"
 
 trap stop_azurite EXIT
+export AZURITE_LOG="$results/azurite.log"
 queue_port=$(free_port); table_port=$(free_port); blob_port=$(free_port)
 start_azurite "$blob_port" "$queue_port" "$table_port" "" || { echo "0 passed, 1 failed"; exit 1; }
 export CP_AZURITE_CONNECTION_STRING
@@ -38,6 +39,10 @@ read -r passed failed skipped < <(
         if (kv[1] == "passed") p += kv[2]; if (kv[1] == "failed") f += kv[2];
         if (kv[1] == "notExecuted") s += kv[2]; if (kv[1] == "error") f += kv[2]; if (kv[1] == "timeout") f += kv[2]; } }
     END { printf "%d %d %d\n", p, f, s }')
+
+# Stop Azurite now, so the summary below is the last line printed.
+stop_azurite
+trap - EXIT
 
 if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1  # the runner failed without a counted test failure (a crash): still a failure
