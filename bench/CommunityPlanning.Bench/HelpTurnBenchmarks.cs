@@ -1,3 +1,4 @@
+using CommunityPlanning.Testing;
 using System.Net;
 using System.Text;
 using BenchmarkDotNet.Attributes;

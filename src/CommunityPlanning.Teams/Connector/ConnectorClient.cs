@@ -114,7 +114,7 @@ public sealed partial class ConnectorClient(
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    private static TimeSpan RetryDelay(HttpResponseMessage response, int attempt)
+    private TimeSpan RetryDelay(HttpResponseMessage response, int attempt)
     {
         var retryAfter = response.Headers.RetryAfter;
         if (retryAfter?.Delta is { } delta)
@@ -124,7 +124,7 @@ public sealed partial class ConnectorClient(
 
         if (retryAfter?.Date is { } date)
         {
-            var until = date - DateTimeOffset.UtcNow;
+            var until = date - clock.GetUtcNow();
             return until <= TimeSpan.Zero ? TimeSpan.Zero : until > MaxRetryAfter ? MaxRetryAfter : until;
         }
 

@@ -23,7 +23,7 @@ public enum InboundProblem
 /// Turns an authenticated Bot Framework activity into a channel-neutral <see cref="Turn"/>: trusts the
 /// mention entities, strips the bot's own mention, keeps other mentions as people.
 /// </summary>
-public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader submissions)
+public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader submissions, TimeProvider clock)
 {
     /// <summary>The invoke name of Universal Actions.</summary>
     public const string AdaptiveCardInvoke = "adaptiveCard/action";
@@ -47,7 +47,7 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
             Conversation = new ConversationKey(activity.ChannelId, tenant, ThreadRoot(conversationId)),
             From = new MemberRef(fromId, Clean(activity.From.Name) is { Length: > 0 } name ? name : "Someone"),
             TurnId = activity.Id,
-            Timestamp = activity.Timestamp ?? DateTimeOffset.UtcNow,
+            Timestamp = activity.Timestamp ?? clock.GetUtcNow(),
             IsPersonal = string.Equals(activity.Conversation.ConversationType, "personal", StringComparison.OrdinalIgnoreCase)
                 || activity.Conversation.IsGroup == false && activity.Conversation.ConversationType is null && activity.ChannelId != "webchat",
             Address = Address(activity, tenant),

@@ -1,3 +1,4 @@
+using CommunityPlanning.Testing;
 using CommunityPlanning.Conversations.Tests.Support;
 using CommunityPlanning.Conversations.Actions;
 using CommunityPlanning.Conversations.Cards;

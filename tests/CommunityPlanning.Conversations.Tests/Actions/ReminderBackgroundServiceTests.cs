@@ -1,3 +1,4 @@
+using CommunityPlanning.Testing;
 using CommunityPlanning.Conversations.Tests.Support;
 using System.Runtime.CompilerServices;
 using CommunityPlanning.Conversations.Reminders;

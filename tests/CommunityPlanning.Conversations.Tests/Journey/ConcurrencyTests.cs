@@ -1,3 +1,4 @@
+using CommunityPlanning.Testing;
 using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Conversations.Tests.Support;
 using CommunityPlanning.Conversations.Turns;

@@ -1,3 +1,4 @@
+using CommunityPlanning.Testing;
 using CommunityPlanning.Conversations.Journey;
 using CommunityPlanning.Conversations.Tests.Support;
 using CommunityPlanning.Conversations.Turns;

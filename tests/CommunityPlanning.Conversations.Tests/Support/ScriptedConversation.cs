@@ -1,3 +1,4 @@
+using CommunityPlanning.Testing;
 using System.Globalization;
 using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Conversations.Pipeline;

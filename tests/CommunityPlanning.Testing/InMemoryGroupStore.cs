@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
-using CommunityPlanning.Domain.Plans;
 using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Domain.State;
+using CommunityPlanning.Storage;
 
-namespace CommunityPlanning.Conversations.Tests.Support;
+namespace CommunityPlanning.Testing;
 
 /// <summary>
 /// A group store in memory that behaves like the real one where it matters: every record goes through
@@ -14,10 +13,8 @@ namespace CommunityPlanning.Conversations.Tests.Support;
 /// </summary>
 public sealed class InMemoryGroupStore : IGroupStore
 {
-    private static readonly Dictionary<string, Type> RecordTypes = typeof(PlanRecord).Assembly.GetTypes()
-        .Select(t => (Type: t, Attribute: t.GetCustomAttribute<GroupRecordAttribute>()))
-        .Where(x => x.Attribute is not null)
-        .ToDictionary(x => x.Attribute!.Kind, x => x.Type, StringComparer.Ordinal);
+    // The same record types the real store knows (Domain and Conversations).
+    private static readonly RecordTypes Types = RecordTypes.Default;
 
     private readonly object _gate = new();
     private readonly Dictionary<string, SortedDictionary<string, (string Kind, string Json, string Version)>> _groups = new(StringComparer.Ordinal);
@@ -43,7 +40,7 @@ public sealed class InMemoryGroupStore : IGroupStore
             {
                 foreach (var (_, row) in rows)
                 {
-                    state.Load((IGroupRecord)JsonSerializer.Deserialize(row.Json, RecordTypes[row.Kind])!, row.Version);
+                    state.Load((IGroupRecord)JsonSerializer.Deserialize(row.Json, Types.TypeOf(row.Kind)!)!, row.Version);
                 }
             }
 
@@ -84,7 +81,7 @@ public sealed class InMemoryGroupStore : IGroupStore
             {
                 var version = (++_version).ToString(CultureInfo.InvariantCulture);
                 var kind = RecordKeys.KindOf(record.Key);
-                Assert.True(RecordTypes.ContainsKey(kind), $"No record type has kind '{kind}'.");
+                _ = Types.TypeOf(kind) ?? throw new InvalidOperationException($"No record type has kind '{kind}'.");
                 rows[record.Key] = (kind, JsonSerializer.Serialize(record, record.GetType()), version);
                 versions[record.Key] = version;
             }
@@ -125,7 +122,7 @@ public sealed class InMemoryGroupStore : IGroupStore
         lock (_gate)
         {
             return _groups.TryGetValue(groupId, out var rows)
-                ? rows.Values.Select(row => (IGroupRecord)JsonSerializer.Deserialize(row.Json, RecordTypes[row.Kind])!).OfType<T>().ToList()
+                ? rows.Values.Select(row => (IGroupRecord)JsonSerializer.Deserialize(row.Json, Types.TypeOf(row.Kind)!)!).OfType<T>().ToList()
                 : [];
         }
     }
