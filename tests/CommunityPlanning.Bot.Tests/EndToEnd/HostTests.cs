@@ -86,4 +86,30 @@ public sealed class HostTests
         Assert.Equal("https://cpbotstore.table.core.windows.net/", table.Uri.GetLeftPart(UriPartial.Authority) + "/");
         Assert.Equal("alive", await host.Client.GetStringAsync("/healthz"));
     }
+
+    [Fact]
+    public async Task Production_ServesTheSiteHomePage_AndNoPlayground()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
+            builder.UseSetting("Storage:TablePrefix", Azurite.NewTablePrefix());
+            builder.UseSetting("MicrosoftAppId", "6a1c2f3e-0000-4000-8000-000000000001");
+            builder.UseSetting("MicrosoftAppPassword", "a-test-secret");
+            builder.UseSetting("Minutes:SigningKey", "a-signing-key-that-is-long-enough-0123456789");
+            builder.UseSetting("PublicBaseUrl", "https://bot.example.org");
+        });
+        using var client = factory.CreateClient();
+
+        var home = await client.GetStringAsync("/");
+        Assert.Contains("CommunityPlanning.Bot", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("playground", home, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/v3/directline/conversations", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/playground/reset", null)).StatusCode);
+
+        // And Bot Framework traffic without a token is refused.
+        var unsigned = await client.PostAsync("/api/messages", new StringContent("{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"https://smba.trafficmanager.net/uk/\",\"from\":{\"id\":\"29:x\"},\"conversation\":{\"id\":\"c\"},\"text\":\"help\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+    }
 }
