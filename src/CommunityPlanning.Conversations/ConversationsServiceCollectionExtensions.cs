@@ -22,8 +22,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddFeature<StartPlan>();
         services.AddFeature<ProgressCommand>();
         services.AddFeature<ChecklistFeature>();
-        // Actions before the journey: its "I'll …" / "@Sam to …" messages must be seen before the journey's
-        // open-prompt handling, which answers any other message for someone with questions parked.
+        // Actions before the journey: a sentence-shaped action ("I'll …", "@Sam to …") is recognised before
+        // an open question would take the message as its answer.
         services.AddActions();
         services.AddJourney();
         services.AddMeetings();
@@ -63,6 +63,11 @@ public static class ConversationsServiceCollectionExtensions
         if (typeof(IDialogContinuation).IsAssignableFrom(typeof(T)))
         {
             services.AddSingleton(sp => (IDialogContinuation)sp.GetRequiredService<T>());
+        }
+
+        if (typeof(INotUnderstoodHint).IsAssignableFrom(typeof(T)))
+        {
+            services.AddSingleton(sp => (INotUnderstoodHint)sp.GetRequiredService<T>());
         }
 
         return services;

@@ -11,7 +11,7 @@ namespace CommunityPlanning.Conversations.Dialogs;
 /// an answer that is not right is asked again (three tries, then the form is offered); "carry on"
 /// resumes, "cancel" stops, and a dialog left for a day is put aside with a note.
 /// </summary>
-public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : ICommand, IDialogContinuation
+public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : ICommand, IDialogContinuation, INotUnderstoodHint
 {
     /// <summary>Wrong answers allowed before the form is offered instead.</summary>
     public const int MaxTries = 3;
@@ -68,6 +68,15 @@ public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : IComm
     }
 
     /// <inheritdoc />
+    public string? HintFor(TurnContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Current(context) is { SetAside: true } dialog && _flows.TryGetValue(dialog.Flow, out var flow)
+            ? $"You have {flow.Describe(context, dialog)} on hold: type \"carry on\" to continue them."
+            : null;
+    }
+
+    /// <inheritdoc />
     public ValueTask<bool> TryContinueAsync(TurnContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -85,8 +94,8 @@ public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : IComm
 
         if (dialog.SetAside)
         {
-            context.Say($"{Features.Messages.NotUnderstood(CommandText.Clean(context.Turn.Text))} You have {flow.Describe(context, dialog)} on hold: type \"carry on\" to continue them.");
-            return ValueTask.FromResult(true);
+            // Questions on hold don't take messages; "I didn't understand" mentions them (HintFor).
+            return ValueTask.FromResult(false);
         }
 
         if (dialog.IsIdle(context.Now))

@@ -37,6 +37,16 @@ public interface IConversationEventHandler
 }
 
 /// <summary>
+/// Adds a line to "I didn't understand" when no command, prompt or card took a message — for example,
+/// that the person has questions on hold. It never takes the message itself.
+/// </summary>
+public interface INotUnderstoodHint
+{
+    /// <summary>The extra line for this person, or null.</summary>
+    string? HintFor(TurnContext context);
+}
+
+/// <summary>
 /// Continues a conversation someone is part-way through (a prompt waiting for an answer). Asked only
 /// when a message matches no command, so any command interrupts.
 /// </summary>

@@ -13,12 +13,14 @@ public sealed class TurnRouter(
     IEnumerable<ICommand> commands,
     IEnumerable<ICardActionHandler> actionHandlers,
     IEnumerable<IConversationEventHandler> eventHandlers,
-    IEnumerable<IDialogContinuation> dialogs)
+    IEnumerable<IDialogContinuation> dialogs,
+    IEnumerable<INotUnderstoodHint> hints)
 {
     private readonly ICommand[] _commands = commands.ToArray();
     private readonly ICardActionHandler[] _actions = actionHandlers.ToArray();
     private readonly IConversationEventHandler[] _events = eventHandlers.ToArray();
     private readonly IDialogContinuation[] _dialogs = dialogs.ToArray();
+    private readonly INotUnderstoodHint[] _hints = hints.ToArray();
 
     /// <summary>Handles one attempt at a turn.</summary>
     public async ValueTask RouteAsync(TurnContext context, CancellationToken cancellationToken = default)
@@ -105,7 +107,9 @@ public sealed class TurnRouter(
             }
         }
 
-        context.Say(text.Length == 0 ? Messages.EmptyMessage : Messages.NotUnderstood(text));
+        var reply = text.Length == 0 ? Messages.EmptyMessage : Messages.NotUnderstood(text);
+        var hint = _hints.Select(h => h.HintFor(context)).FirstOrDefault(h => h is not null);
+        context.Say(hint is null ? reply : $"{reply} {hint}");
     }
 }
 

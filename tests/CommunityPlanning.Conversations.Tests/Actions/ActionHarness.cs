@@ -69,7 +69,8 @@ internal sealed class ActionHarness
             [help, start, progress, checklist, list, update, digest, create],
             [start, progress, checklist, list, create, buttons],
             [start],
-            [create]);
+            [create],
+            []);
         Processor = new TurnProcessor(Store, router, Clock, NullLogger<TurnProcessor>.Instance);
     }
 

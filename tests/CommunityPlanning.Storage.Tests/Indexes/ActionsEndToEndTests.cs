@@ -21,7 +21,7 @@ public sealed class ActionsEndToEndTests
         var create = new CreateActionCommand(meetings);
         var buttons = new ActionButtons();
         var start = new StartPlan();
-        var router = new TurnRouter([start, list, update, new DigestCommand(), create], [start, list, create, buttons], [start], [create]);
+        var router = new TurnRouter([start, list, update, new DigestCommand(), create], [start, list, create, buttons], [start], [create], []);
         return new TurnProcessor(f.Store, router, f.Clock, NullLogger<TurnProcessor>.Instance);
     }
 
