@@ -35,7 +35,7 @@ public sealed class SecretCheckTests
     [Theory]
     [InlineData("8f742231b10e8888abcd99yyyzzz85a5", true)]
     [InlineData("8f742231b10e8888abcd99yyyzzz85a", false)]
-    [InlineData("short", false)]
+    [InlineData("abc123", false)]
     public void Problem_SlackSigningSecret_NeedsThirtyTwoCharacters(string value, bool fine)
     {
         var problem = SecretCheck.Problem("Slack:SigningSecret", value, SecretShape.SlackSigningSecret);
