@@ -3,9 +3,14 @@ using System.Text.Json.Nodes;
 
 namespace CommunityPlanning.Slack.Inbound;
 
-/// <summary>Lenient reads of Slack payloads: a missing or odd field is null, never an exception.</summary>
+/// <summary>
+/// Lenient reads of Slack payloads: a missing or odd field is null, never an exception. Parsing is strict:
+/// malformed JSON, nesting deeper than 64 or a repeated property name makes the payload unreadable (null).
+/// </summary>
 internal static class JsonRead
 {
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
+
     public static JsonObject? Obj(this JsonNode? node, string name) => (node as JsonObject)?[name] as JsonObject;
 
     public static JsonArray? Arr(this JsonNode? node, string name) => (node as JsonObject)?[name] as JsonArray;
@@ -19,7 +24,7 @@ internal static class JsonRead
     {
         try
         {
-            return JsonNode.Parse(utf8) as JsonObject;
+            return JsonNode.Parse(utf8, documentOptions: Strict) as JsonObject;
         }
         catch (JsonException)
         {
@@ -36,7 +41,7 @@ internal static class JsonRead
 
         try
         {
-            return JsonNode.Parse(text) as JsonObject;
+            return JsonNode.Parse(text, documentOptions: Strict) as JsonObject;
         }
         catch (JsonException)
         {
