@@ -10,7 +10,7 @@ namespace CommunityPlanning.Bot.Tests.EndToEnd;
 /// Without MicrosoftAppId (Development) /api/messages checks no token, so it answers only plainly local JSON:
 /// a tunnel or proxy on this machine (which connects from loopback) is refused, and nothing is stored.
 /// </summary>
-public sealed class UnauthenticatedMessagesTests : IAsyncLifetime
+public sealed class UnauthenticatedMessagesTests : IAsyncLifetime, IDisposable
 {
     private FakeConnector _connector = null!;
     private BotHost _host = null!;
@@ -23,11 +23,9 @@ public sealed class UnauthenticatedMessagesTests : IAsyncLifetime
         _host = new BotHost();
     }
 
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    public void Dispose() => _host?.Dispose();
 
     public static TheoryData<string, string> ProxyHeaders() => new()
     {

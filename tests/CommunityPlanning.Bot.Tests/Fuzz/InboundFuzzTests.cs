@@ -214,7 +214,8 @@ public sealed class InboundFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     private static string Sign(string ts, byte[] body)
     {
         var prefix = Encoding.UTF8.GetBytes($"v0:{ts}:");
-        return "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SlackSecret), [.. prefix, .. body]));
+        byte[] signed = [.. prefix, .. body];
+        return "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SlackSecret), signed));
     }
 
     private static string PercentEncode(byte[] bytes)
