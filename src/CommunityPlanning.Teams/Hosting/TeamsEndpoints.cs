@@ -1,9 +1,10 @@
+using CommunityPlanning.Conversations.Security;
+using CommunityPlanning.Teams.Auth;
 using CommunityPlanning.Teams.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
-using CommunityPlanning.Teams.Auth;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -45,7 +46,9 @@ public static partial class TeamsEndpoints
         Activity? activity;
         try
         {
-            activity = ActivityJson.Read(body);
+            // Every string must decode before any is read: fields kept as JsonElement (entities, value,
+            // channel data) would otherwise throw on invalid text deep inside the turn.
+            activity = InboundJson.IsReadable(body) ? ActivityJson.Read(body) : null;
         }
         catch (System.Text.Json.JsonException)
         {
