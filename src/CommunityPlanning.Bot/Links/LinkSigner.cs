@@ -64,6 +64,7 @@ internal sealed class LinkSigner
     {
         Guard(path, purpose);
         if (string.IsNullOrEmpty(expires) || expires.Length > 12 || string.IsNullOrEmpty(signature) || signature.Length > 64
+            || !IsBase64Url(signature)
             || !long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var unix)
             || keyId is null || !_keys.TryGetValue(keyId, out var key))
         {
@@ -78,6 +79,20 @@ internal sealed class LinkSigner
         }
 
         return unix < now.ToUnixTimeSeconds() ? LinkCheck.Expired : LinkCheck.Valid;
+    }
+
+    // Base64Url's decoder throws on characters outside its alphabet: check them first, so a forged link is a 403.
+    private static bool IsBase64Url(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static byte[] Mac(byte[] key, string path, string purpose, string expires, string keyId) =>

@@ -1,10 +1,11 @@
+using CommunityPlanning.Bot.Links;
 using CommunityPlanning.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CommunityPlanning.Bot.Tests.Links;
 
-/// <summary>The host refuses to start with link-signing keys that are not 256-bit keys, or with none outside Development.</summary>
+/// <summary>Link-signing keys must be 256-bit keys; outside Development they are required.</summary>
 public sealed class LinkSettingsTests
 {
     private const string GoodKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
@@ -13,41 +14,70 @@ public sealed class LinkSettingsTests
     [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/link-signing-key-k1)", "Links:SigningKeys:k1 is a Key Vault reference that App Service could not resolve")]
     [InlineData("6f1c1c5e-2b7d-4a51-9f0e-3d1b2c4a5e6f", "Links:SigningKeys:k1 must be the base64 of 32 random bytes")]
     [InlineData("a-signing-key-that-is-long-enough-0123456789", "Links:SigningKeys:k1 must be the base64 of 32 random bytes")]
-    public void Start_KeyNotA256BitKey_Refused(string key, string message)
+    public void Problems_KeyNotA256BitKey_Refused(string key, string message)
     {
-        var error = StartFails(("Links:SigningKeys:k1", key), ("Links:CurrentKeyId", "k1"));
+        var problems = Options(("k1", key)).Problems(development: true);
 
-        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Contains(problems, p => p.StartsWith(message, StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains(key, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Start_CurrentKeyIdNotAmongTheKeys_Refused() =>
-        Assert.Contains("Links:CurrentKeyId must name one of the keys", StartFails(("Links:SigningKeys:k1", GoodKey), ("Links:CurrentKeyId", "k2")), StringComparison.Ordinal);
+    public void Problems_CurrentKeyIdNotAmongTheKeys_Refused() =>
+        Assert.Contains(Options(("k1", GoodKey)).With("k2").Problems(development: true), p => p.StartsWith("Links:CurrentKeyId must name one of the keys", StringComparison.Ordinal));
 
     [Fact]
-    public void Start_OldMinutesSigningKeySetting_RefusedWithTheWayForward() =>
-        Assert.Contains("Minutes:SigningKey is no longer read", StartFails(("Links:SigningKeys:k1", GoodKey), ("Links:CurrentKeyId", "k1"), ("Minutes:SigningKey", "a-signing-key-that-is-long-enough-0123456789")), StringComparison.Ordinal);
+    public void Problems_KeyIdOfTheWrongShape_Refused() =>
+        Assert.Contains(Options(("K 1", GoodKey)).With("K 1").Problems(development: true), p => p.Contains("key ids are 1 to 32 lower-case letters", StringComparison.Ordinal));
 
     [Fact]
-    public void Start_ProductionWithoutKeys_Refused() =>
-        Assert.Contains("Set Links:SigningKeys", StartFails(environment: "Production"), StringComparison.Ordinal);
+    public void Problems_ProductionWithoutKeysOrAddress_Refused()
+    {
+        var problems = new LinkOptions().Problems(development: false);
 
-    private static string StartFails(params (string Key, string Value)[] settings) => StartFails("Development", settings);
+        Assert.Contains(problems, p => p.StartsWith("Set Links:SigningKeys", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Set PublicBaseUrl", StringComparison.Ordinal));
+    }
 
-    private static string StartFails(string environment, params (string Key, string Value)[] settings)
+    [Fact]
+    public void Problems_DevelopmentWithoutKeys_Fine() => Assert.Empty(new LinkOptions().Problems(development: true));
+
+    [Fact]
+    public void Problems_CurrentAndPreviousKeys_Fine() =>
+        Assert.Empty(Options(("k1", GoodKey), ("k2", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=")).With("k2").Problems(development: true));
+
+    [Fact]
+    public void Start_OldMinutesSigningKeySetting_RefusedWithTheWayForward()
     {
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment(environment);
+            builder.UseEnvironment("Development");
             builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
-            builder.UseSetting("MicrosoftAppId", "6a1c2f3e-0000-4000-8000-000000000001");
-            builder.UseSetting("MicrosoftAppPassword", "a-test-secret");
-            builder.UseSetting("PublicBaseUrl", "https://bot.example.org");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
+            builder.UseSetting("Minutes:SigningKey", "a-signing-key-that-is-long-enough-0123456789");
         });
-        return Assert.ThrowsAny<Exception>(() => factory.CreateClient()).ToString();
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient()).ToString();
+
+        Assert.Contains("Minutes:SigningKey is no longer read", error, StringComparison.Ordinal);
+    }
+
+    private static LinkOptions Options(params (string Id, string Key)[] keys)
+    {
+        var options = new LinkOptions { CurrentKeyId = keys[0].Id };
+        foreach (var (id, key) in keys)
+        {
+            options.SigningKeys[id] = key;
+        }
+
+        return options;
+    }
+}
+
+internal static class LinkOptionsExtensions
+{
+    public static LinkOptions With(this LinkOptions options, string currentKeyId)
+    {
+        options.CurrentKeyId = currentKeyId;
+        return options;
     }
 }
