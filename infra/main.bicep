@@ -47,9 +47,16 @@ param tags object = {
 @description('A custom domain for the bot, if you have bound one to the web app; otherwise leave empty.')
 param customDomain string = ''
 
-@secure()
-@description('The key that signs minutes download links. Leave it out: each deployment makes a new random one.')
-param minutesSigningKey string = newGuid()
+@description('Id of the link-signing key: Key Vault secret link-signing-key-<id>, created once (docs/DEPLOY.md). Lower-case letters, digits and dashes.')
+@minLength(1)
+@maxLength(32)
+param linkSigningKeyId string = 'k1'
+
+@description('Ids of earlier link-signing keys still accepted after a rotation (their secrets stay in Key Vault until their links expire).')
+param previousLinkSigningKeyIds array = []
+
+@description('Set to true once the Slack secrets are in Key Vault (docs/DEPLOY.md, section 6): only then does the app read them.')
+param slackEnabled bool = false
 
 var prefix = toLower(namePrefix)
 var suffix = uniqueString(resourceGroup().id)
@@ -90,7 +97,6 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     principalId: identity.outputs.principalId
-    minutesSigningKey: minutesSigningKey
   }
 }
 
@@ -107,6 +113,9 @@ module web 'modules/web.bicep' = {
     tableEndpoint: storage.outputs.tableEndpoint
     publicHostName: empty(customDomain) ? '${prefix}-${suffix}.azurewebsites.net' : customDomain
     keyVaultUri: keyVault.outputs.uri
+    linkSigningKeyId: linkSigningKeyId
+    previousLinkSigningKeyIds: previousLinkSigningKeyIds
+    slackEnabled: slackEnabled
     appInsightsConnectionString: monitoring.outputs.connectionString
   }
 }

@@ -25,7 +25,7 @@ param identityClientId string
 param tableEndpoint string
 
 
-@description('The host name people reach the app on (links in minutes use it).')
+@description('The host name people reach the app on (signed links use it).')
 param publicHostName string
 
 @description('Key Vault URI, ending in a slash.')
@@ -34,9 +34,76 @@ param keyVaultUri string
 @description('Application Insights connection string.')
 param appInsightsConnectionString string
 
+@description('The id of the link-signing key new links are signed with (Key Vault secret link-signing-key-<id>).')
+param linkSigningKeyId string
+
+@description('Ids of earlier link-signing keys still accepted, so links they signed keep working after a rotation.')
+param previousLinkSigningKeyIds array
+
+@description('True once the Slack secrets are in Key Vault: only then does the app read them.')
+param slackEnabled bool
+
 var slackSigningSecretUri = '${keyVaultUri}secrets/slack-signing-secret'
 var slackBotTokenUri = '${keyVaultUri}secrets/slack-bot-token'
-var minutesSigningKeyUri = '${keyVaultUri}secrets/minutes-signing-key'
+
+// The keys themselves are created once by the administrator (docs/DEPLOY.md), never by a deployment, so a
+// redeployment does not change them and links keep working.
+var linkKeySettings = [for id in union([linkSigningKeyId], previousLinkSigningKeyIds): {
+  name: 'Links__SigningKeys__${id}'
+  value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/link-signing-key-${id})'
+}]
+
+// A Key Vault reference that does not resolve reaches the app as its own text, which the app refuses at
+// start-up; so the Slack settings exist only once the administrator has put the secrets in the vault.
+var slackSettings = slackEnabled ? [
+  {
+    name: 'Slack__SigningSecret'
+    value: '@Microsoft.KeyVault(SecretUri=${slackSigningSecretUri})'
+  }
+  {
+    name: 'Slack__BotToken'
+    value: '@Microsoft.KeyVault(SecretUri=${slackBotTokenUri})'
+  }
+] : []
+
+var baseSettings = [
+  {
+    name: 'ASPNETCORE_ENVIRONMENT'
+    value: 'Production'
+  }
+  {
+    name: 'MicrosoftAppType'
+    value: 'UserAssignedMSI'
+  }
+  {
+    name: 'MicrosoftAppId'
+    value: identityClientId
+  }
+  {
+    name: 'MicrosoftAppTenantId'
+    value: subscription().tenantId
+  }
+  {
+    name: 'AZURE_CLIENT_ID'
+    value: identityClientId
+  }
+  {
+    name: 'Storage__ServiceUri'
+    value: tableEndpoint
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: appInsightsConnectionString
+  }
+  {
+    name: 'Links__CurrentKeyId'
+    value: linkSigningKeyId
+  }
+  {
+    name: 'PublicBaseUrl'
+    value: 'https://${publicHostName}'
+  }
+]
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: '${name}-plan'
@@ -76,52 +143,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       http20Enabled: true
-      appSettings: [
-        {
-          name: 'ASPNETCORE_ENVIRONMENT'
-          value: 'Production'
-        }
-        {
-          name: 'MicrosoftAppType'
-          value: 'UserAssignedMSI'
-        }
-        {
-          name: 'MicrosoftAppId'
-          value: identityClientId
-        }
-        {
-          name: 'MicrosoftAppTenantId'
-          value: subscription().tenantId
-        }
-        {
-          name: 'AZURE_CLIENT_ID'
-          value: identityClientId
-        }
-        {
-          name: 'Storage__ServiceUri'
-          value: tableEndpoint
-        }
-        {
-          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
-          value: appInsightsConnectionString
-        }
-        {
-          name: 'Slack__SigningSecret'
-          value: '@Microsoft.KeyVault(SecretUri=${slackSigningSecretUri})'
-        }
-        {
-          name: 'Slack__BotToken'
-          value: '@Microsoft.KeyVault(SecretUri=${slackBotTokenUri})'
-        }
-        {
-          name: 'Minutes__SigningKey'
-          value: '@Microsoft.KeyVault(SecretUri=${minutesSigningKeyUri})'
-        }
-        {
-          name: 'PublicBaseUrl'
-          value: 'https://${publicHostName}'
-        }
-      ]
+      appSettings: concat(baseSettings, linkKeySettings, slackSettings)
     }
   }
 }

@@ -1,18 +1,21 @@
+using CommunityPlanning.Conversations.Security;
+
 namespace CommunityPlanning.Slack;
 
 /// <summary>
-/// The Slack app this bot answers as (one workspace). Bound from the <c>Slack</c> configuration section,
-/// with the conventional <c>SLACK_SIGNING_SECRET</c> and <c>SLACK_BOT_TOKEN</c> as fallbacks.
+/// The Slack app this bot answers as. Bound from the <c>Slack</c> configuration section, with the
+/// conventional <c>SLACK_SIGNING_SECRET</c> and <c>SLACK_BOT_TOKEN</c> as fallbacks. Every secret is checked
+/// at start-up (<see cref="SlackOptionsValidator"/>); Slack is on only when it is fully configured.
 /// </summary>
 public sealed class SlackOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string Section = "Slack";
 
-    /// <summary>The app's signing secret (Basic Information page). Without it every request is refused.</summary>
+    /// <summary>The app's signing secret (Basic Information page): at least 32 characters. Without it Slack is off.</summary>
     public string? SigningSecret { get; set; }
 
-    /// <summary>The bot token (xoxb-…) from OAuth &amp; Permissions.</summary>
+    /// <summary>The bot token (<c>xoxb-…</c>, or <c>xoxe.xoxb-…</c> with token rotation) from OAuth &amp; Permissions, for one workspace.</summary>
     public string? BotToken { get; set; }
 
     /// <summary>The Web API base address; tests point it at a fake.</summary>
@@ -42,6 +45,31 @@ public sealed class SlackOptions
     /// <summary>The longest wait honoured from a 429's Retry-After.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>True when both the signing secret and the bot token are set.</summary>
-    public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret) && !string.IsNullOrWhiteSpace(BotToken);
+    /// <summary>The app's OAuth client id (Basic Information), for the multi-workspace install.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The app's OAuth client secret (Basic Information), for the multi-workspace install.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// The key that encrypts workspaces' bot tokens at rest, for the multi-workspace install: the base64 of 32
+    /// random bytes.
+    /// </summary>
+    public string? TokenEncryptionKey { get; set; }
+
+    /// <summary>True when the bot answers in one workspace with its own bot token.</summary>
+    public bool SingleWorkspace => SecretCheck.IsSet(SigningSecret) && SecretCheck.IsSet(BotToken);
+
+    /// <summary>True when everything the multi-workspace (OAuth) install needs is set.</summary>
+    public bool MultiWorkspace => SecretCheck.IsSet(SigningSecret) && SecretCheck.IsSet(ClientId)
+        && SecretCheck.IsSet(ClientSecret) && SecretCheck.IsSet(TokenEncryptionKey);
+
+    /// <summary>True when Slack is configured, so its endpoints are mapped.</summary>
+    public bool Enabled => DisabledReason is null;
+
+    /// <summary>Why Slack is off (its endpoints answer 404), or null when it is on.</summary>
+    public string? DisabledReason =>
+        !SecretCheck.IsSet(SigningSecret) ? "no Slack:SigningSecret is set"
+        : SingleWorkspace || MultiWorkspace ? null
+        : "Slack:SigningSecret is set but neither Slack:BotToken (one workspace) nor Slack:ClientId, Slack:ClientSecret and Slack:TokenEncryptionKey (many workspaces) are";
 }

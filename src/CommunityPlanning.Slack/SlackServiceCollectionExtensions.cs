@@ -20,7 +20,8 @@ public static class SlackServiceCollectionExtensions
     /// Adds the Slack adapter: options (<c>Slack:SigningSecret</c>, <c>Slack:BotToken</c>, <c>Slack:ApiBaseUrl</c>,
     /// or <c>SLACK_SIGNING_SECRET</c> / <c>SLACK_BOT_TOKEN</c>), signature checks, the Web API client, the
     /// request queue and its worker, and the proactive messenger. Needs <c>AddConversations()</c> and a
-    /// group store. Without a signing secret every Slack request is refused.
+    /// group store. A secret of the wrong shape (or an unresolved Key Vault reference) stops the host at
+    /// start-up; without the settings Slack needs, <see cref="SlackEndpoints.MapSlackEndpoints"/> maps nothing.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,10 +42,8 @@ public static class SlackServiceCollectionExtensions
                     o.BotToken = configuration["SLACK_BOT_TOKEN"];
                 }
             })
-            .Validate(o => o.ApiBaseUrl.IsAbsoluteUri && (o.ApiBaseUrl.Scheme == Uri.UriSchemeHttps || o.ApiBaseUrl.IsLoopback), "Slack:ApiBaseUrl must be an https address (or loopback, for tests).")
-            .Validate(o => o.QueueCapacity > 0 && o.Workers > 0 && o.MaxBodyBytes > 0, "Slack:QueueCapacity, Slack:Workers and Slack:MaxBodyBytes must be positive.")
-            .Validate(o => o.ModalBudget > TimeSpan.Zero && o.ModalBudget < TimeSpan.FromSeconds(3), "Slack:ModalBudget must be under Slack's 3 seconds.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 
         services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<SlackSignatureVerifier>();

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using CommunityPlanning.Bot.Links;
 using CommunityPlanning.Bot.Playground;
 using CommunityPlanning.Bot.Meetings;
 using CommunityPlanning.Conversations;
@@ -23,6 +24,7 @@ internal static class ApplicationServices
         services.AddTeams(configuration);
         services.AddSlack(configuration);
         services.AddReminderDispatcher(options => configuration.GetSection("Reminders").Bind(options));
+        builder.AddLinks();
         builder.AddMeetingsHost();
         services.AddSingleton<SitePages>();
         builder.AddTelemetry();

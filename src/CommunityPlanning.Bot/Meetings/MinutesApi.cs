@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityPlanning.Bot.Links;
 using CommunityPlanning.Domain.Dates;
 using CommunityPlanning.Domain.Meetings;
 using CommunityPlanning.Domain.Ports;
@@ -6,7 +7,7 @@ using CommunityPlanning.Domain.Ports;
 namespace CommunityPlanning.Bot.Meetings;
 
 /// <summary>
-/// <c>GET /minutes/{groupId}/{meetingId}.md?expires=…&amp;sig=…</c>: a meeting's minutes as a Markdown download,
+/// <c>GET /minutes/{groupId}/{meetingId}.md?expires=…&amp;kid=…&amp;sig=…</c>: a meeting's minutes as a Markdown download,
 /// for anyone holding a link the bot signed. The signature is checked before anything is read.
 /// </summary>
 internal static partial class MinutesApi
@@ -23,12 +24,13 @@ internal static partial class MinutesApi
             string groupId,
             string meetingId,
             string? expires,
+            string? kid,
             string? sig,
             HttpContext http,
-            MinutesLinkSigner signer,
+            MinutesLinks links,
             IGroupStore store,
             TimeProvider clock,
-            ILogger<MinutesLinkSigner> logger,
+            ILogger<MinutesLinks> logger,
             CancellationToken cancellationToken) =>
         {
             http.Response.Headers.CacheControl = "private, no-store";
@@ -38,12 +40,12 @@ internal static partial class MinutesApi
                 return TypedResults.Text(Forged, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
             }
 
-            switch (signer.Check(groupId, meetingId, expires, sig, clock.GetUtcNow()))
+            switch (links.Check(groupId, meetingId, expires, kid, sig, clock.GetUtcNow()))
             {
-                case MinutesLinkCheck.Forged:
+                case LinkCheck.Forged:
                     LogRefused(logger, groupId, "forged");
                     return TypedResults.Text(Forged, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-                case MinutesLinkCheck.Expired:
+                case LinkCheck.Expired:
                     LogRefused(logger, groupId, "expired");
                     return TypedResults.Text(Expired, "text/plain; charset=utf-8", statusCode: StatusCodes.Status410Gone);
             }

@@ -1,14 +1,15 @@
-using System.Net;
+using CommunityPlanning.Teams.Hosting;
 
 namespace CommunityPlanning.Bot.Playground;
 
 /// <summary>
 /// The playground answers only this machine: the caller must be on loopback and the Host header must
-/// name loopback too, so a web page elsewhere cannot reach it by rebinding its DNS name to 127.0.0.1.
+/// name loopback too, so a web page elsewhere cannot reach it by rebinding its DNS name to 127.0.0.1, and
+/// no proxy header may be present, so a tunnel to this machine cannot reach it either.
 /// </summary>
 internal static class LoopbackOnly
 {
-    /// <summary>Refuses with 403 anything that is not a loopback request.</summary>
+    /// <summary>Refuses with 403 anything that is not a loopback request, or that came through a proxy or tunnel.</summary>
     public static ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -16,18 +17,7 @@ internal static class LoopbackOnly
         return IsLoopback(context.HttpContext) ? next(context) : ValueTask.FromResult<object?>(TypedResults.StatusCode(StatusCodes.Status403Forbidden));
     }
 
-    /// <summary>True when both the caller and the Host header are loopback.</summary>
-    public static bool IsLoopback(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var remote = context.Connection.RemoteIpAddress;
-        if (remote is null || !IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote))
-        {
-            return false;
-        }
-
-        var host = context.Request.Host.Host.Trim('[', ']');
-        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
-    }
+    /// <summary>True when both the caller and the Host header are loopback, and no proxy header is present.</summary>
+    public static bool IsLoopback(HttpContext context) =>
+        LocalRequest.IsLoopback(context) && !LocalRequest.IsForwarded(context.Request);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CommunityPlanning.Slack.Inbound;
 
 namespace CommunityPlanning.Slack.Rendering;
 
@@ -24,7 +25,7 @@ public sealed record ActionValue(string Verb, IReadOnlyDictionary<string, string
 
         try
         {
-            return JsonNode.Parse(value) is JsonObject json
+            return JsonRead.TryParse(value) is { } json
                 && json["v"]?.GetValueKind() == JsonValueKind.String
                 && DataJson.TryRead(json["d"]) is { } data
                 ? new ActionValue(json["v"]!.GetValue<string>(), data)
@@ -83,7 +84,7 @@ internal static class DataJson
 
         try
         {
-            return TryRead(JsonNode.Parse(text));
+            return TryRead(JsonRead.TryParse(text));
         }
         catch (JsonException)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CommunityPlanning.Slack.Inbound;
 
 namespace CommunityPlanning.Slack.Rendering;
 
@@ -42,7 +43,7 @@ public sealed record ModalMetadata(string Channel, string? ReplaceTs, string? Ve
 
         try
         {
-            if (JsonNode.Parse(text) is not JsonObject json || json["c"]?.GetValueKind() != JsonValueKind.String)
+            if (JsonRead.TryParse(text) is not { } json || json["c"]?.GetValueKind() != JsonValueKind.String)
             {
                 return null;
             }

@@ -1,4 +1,5 @@
 using System.Net;
+using CommunityPlanning.Conversations.Security;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,14 @@ public sealed class BotAuthOptionsValidator(IHostEnvironment? environment = null
         else
         {
             ValidateRegistration(options, errors);
+        }
+
+        foreach (var (setting, secret) in new[] { ("MicrosoftAppPassword", options.MicrosoftAppPassword), ("BotAuth:CertificatePassword", options.CertificatePassword) })
+        {
+            if (SecretCheck.Problem(setting, secret, SecretShape.Password) is { } problem)
+            {
+                errors.Add(problem);
+            }
         }
 
         ValidateUrl(options.OpenIdMetadataUrl, "BotAuth:OpenIdMetadataUrl", errors);

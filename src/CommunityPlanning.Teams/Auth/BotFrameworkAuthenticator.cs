@@ -167,7 +167,9 @@ public sealed partial class BotFrameworkAuthenticator : IInboundAuthenticator
             return InboundAuthResult.Fail(Classify(validation.Exception));
         }
 
-        var endorsements = snapshot.EndorsementsOf(keyId);
+        // Channel keys must name the channels they sign for: a key without endorsements endorses none (fail
+        // closed). Entra keys (Emulator tokens) carry no endorsements, so for them a missing list is no check.
+        var endorsements = snapshot.EndorsementsOf(keyId) ?? (isChannel ? [] : null);
         if (endorsements is not null
             && (string.IsNullOrEmpty(channelId) || Array.IndexOf(endorsements, channelId) < 0))
         {

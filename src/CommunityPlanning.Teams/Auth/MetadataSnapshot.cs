@@ -28,7 +28,7 @@ internal sealed class MetadataSnapshot
 
     public bool HasKey(string keyId) => _keys.ContainsKey(keyId);
 
-    /// <summary>The key's endorsements, or null when it has none (then there is nothing to check).</summary>
+    /// <summary>The key's endorsements, or null when it carries none (channel tokens then fail; Entra keys have none).</summary>
     public string[]? EndorsementsOf(string keyId) => _keys.TryGetValue(keyId, out var endorsements) ? endorsements : NoEndorsements;
 
     public static MetadataSnapshot Create(OpenIdConnectConfiguration configuration, TokenValidationParameters template)

@@ -1,19 +1,27 @@
+using CommunityPlanning.Conversations.Security;
+using CommunityPlanning.Teams.Auth;
 using CommunityPlanning.Teams.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CommunityPlanning.Teams.Hosting;
 
 /// <summary>The Bot Framework messaging endpoint.</summary>
-public static class TeamsEndpoints
+public static partial class TeamsEndpoints
 {
     /// <summary>The largest activity accepted.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
-    /// <summary>Maps <c>POST /api/messages</c>.</summary>
+    /// <summary>
+    /// Maps <c>POST /api/messages</c>. Without <c>MicrosoftAppId</c> (Development only) no token is checked, so the
+    /// endpoint then answers only plainly local requests: a loopback caller and Host header, no proxy headers
+    /// (<c>Forwarded</c>, <c>X-Forwarded-*</c>), and an <c>application/json</c> body; a tunnel cannot reach it.
+    /// </summary>
     public static IEndpointRouteBuilder MapTeamsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -21,8 +29,14 @@ public static class TeamsEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, BotFrameworkHandler handler)
+    private static async Task<IResult> HandleAsync(HttpContext context, BotFrameworkHandler handler, IOptions<BotAuthOptions> authOptions, ILoggerFactory loggers)
     {
+        if (!authOptions.Value.IsAuthenticationConfigured && LocalRequest.RefusalForUnauthenticated(context) is { } refusal)
+        {
+            LogNotLocal(loggers.CreateLogger(typeof(TeamsEndpoints).FullName!), refusal);
+            return Results.StatusCode(refusal);
+        }
+
         var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
@@ -32,7 +46,9 @@ public static class TeamsEndpoints
         Activity? activity;
         try
         {
-            activity = ActivityJson.Read(body);
+            // Every string must decode before any is read: fields kept as JsonElement (entities, value,
+            // channel data) would otherwise throw on invalid text deep inside the turn.
+            activity = InboundJson.IsReadable(body) ? ActivityJson.Read(body) : null;
         }
         catch (System.Text.Json.JsonException)
         {
@@ -82,4 +98,7 @@ public static class TeamsEndpoints
 
         return buffer.ToArray();
     }
+
+    [LoggerMessage(EventId = 3400, Level = LogLevel.Warning, Message = "Refused an unauthenticated request to /api/messages with {Status}: without MicrosoftAppId only local JSON requests (loopback, no proxy headers) are accepted")]
+    private static partial void LogNotLocal(ILogger logger, int status);
 }

@@ -111,15 +111,15 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
         var mentions = new List<MemberRef>();
         foreach (var entity in activity.Entities ?? [])
         {
-            if (entity.ValueKind != JsonValueKind.Object || !entity.TryGetProperty("type", out var type) || type.GetString() != "mention"
+            if (entity.ValueKind != JsonValueKind.Object || StringOf(entity, "type") != "mention"
                 || !entity.TryGetProperty("mentioned", out var mentioned) || mentioned.ValueKind != JsonValueKind.Object)
             {
                 continue;
             }
 
-            var id = mentioned.TryGetProperty("id", out var idValue) ? idValue.GetString() : null;
-            var name = mentioned.TryGetProperty("name", out var nameValue) ? nameValue.GetString() : null;
-            var markup = entity.TryGetProperty("text", out var textValue) ? textValue.GetString() : null;
+            var id = StringOf(mentioned, "id");
+            var name = StringOf(mentioned, "name");
+            var markup = StringOf(entity, "text");
             if (string.IsNullOrEmpty(id))
             {
                 continue;
@@ -175,7 +175,13 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
     private static string? ReadTenant(JsonElement? channelData) =>
         channelData is { ValueKind: JsonValueKind.Object } data
         && data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object
-        && tenant.TryGetProperty("id", out var id) ? id.GetString() : null;
+            ? StringOf(tenant, "id")
+            : null;
+
+    // Every field of a JsonElement is read by its kind: a number where a string belongs is "absent", never
+    // an exception (which would be a 500 and a redelivery).
+    private static string? StringOf(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     // A Teams channel post's replies carry ";messageid=…": the whole channel is one steering group.
     private static string ThreadRoot(string conversationId)

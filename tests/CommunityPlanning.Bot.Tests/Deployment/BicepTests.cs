@@ -56,8 +56,10 @@ public sealed class BicepTests
             "Slack__SigningSecret",
             "Slack__BotToken",
             "Storage__ServiceUri",
-            "Minutes__SigningKey",
-            "minutes-signing-key",
+            "Links__SigningKeys__",
+            "Links__CurrentKeyId",
+            "secrets/link-signing-key-",
+            "[if(parameters('slackEnabled')",
             "PublicBaseUrl",
             "AZURE_CLIENT_ID",
             "APPLICATIONINSIGHTS_CONNECTION_STRING",
@@ -65,5 +67,18 @@ public sealed class BicepTests
             "keyVaultReferenceIdentity",
         ];
         Assert.All(expected, fragment => Assert.Contains(fragment, template, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Build_MainTemplate_NeverMakesOrWritesASecret()
+    {
+        // Keys are created once by the administrator (docs/DEPLOY.md): a redeployment must not replace them,
+        // so the template neither generates a value nor writes any Key Vault secret.
+        var result = await RunBicepAsync("build", RepositoryPaths.Combine("infra", "main.bicep"), "--stdout");
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        Assert.DoesNotContain("newGuid", result.StandardOutput, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Microsoft.KeyVault/vaults/secrets", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Minutes__SigningKey", result.StandardOutput, StringComparison.Ordinal);
     }
 }

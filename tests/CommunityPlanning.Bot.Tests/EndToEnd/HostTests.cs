@@ -47,7 +47,8 @@ public sealed class HostTests
             builder.UseEnvironment("Production");
             builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
             builder.UseSetting("MicrosoftAppId", string.Empty);
-            builder.UseSetting("Minutes:SigningKey", "a-signing-key-that-is-long-enough-0123456789");
+            builder.UseSetting("Links:SigningKeys:k1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+            builder.UseSetting("Links:CurrentKeyId", "k1");
             builder.UseSetting("PublicBaseUrl", "https://bot.example.org");
         });
         var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
@@ -97,7 +98,8 @@ public sealed class HostTests
             builder.UseSetting("Storage:TablePrefix", Azurite.NewTablePrefix());
             builder.UseSetting("MicrosoftAppId", "6a1c2f3e-0000-4000-8000-000000000001");
             builder.UseSetting("MicrosoftAppPassword", "a-test-secret");
-            builder.UseSetting("Minutes:SigningKey", "a-signing-key-that-is-long-enough-0123456789");
+            builder.UseSetting("Links:SigningKeys:k1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+            builder.UseSetting("Links:CurrentKeyId", "k1");
             builder.UseSetting("PublicBaseUrl", "https://bot.example.org");
         });
         using var client = factory.CreateClient();

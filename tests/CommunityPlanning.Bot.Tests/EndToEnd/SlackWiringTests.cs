@@ -8,7 +8,7 @@ namespace CommunityPlanning.Bot.Tests.EndToEnd;
 /// <summary>The real host serves Slack's endpoints, refusing anything unsigned.</summary>
 public sealed class SlackWiringTests
 {
-    private const string Secret = "test-signing-secret-0123456789";
+    private const string Secret = "test-signing-secret-0123456789abcdef";
 
     [Theory]
     [InlineData("/api/slack/events")]

@@ -39,7 +39,11 @@ internal sealed class FakeClockHost : WebApplicationFactory<Program>
         builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
         builder.UseSetting("Storage:TablePrefix", TablePrefix);
         builder.UseSetting("BotAuth:AllowLoopbackServiceUrls", "true");
-        builder.UseSetting("Minutes:SigningKey", MeetingFlow.SigningKey);
+        foreach (var (key, value) in MeetingFlow.LinkSettings())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

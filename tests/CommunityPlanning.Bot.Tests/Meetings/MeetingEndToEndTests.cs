@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using CommunityPlanning.Bot.Links;
 using CommunityPlanning.Bot.Meetings;
 using CommunityPlanning.Bot.Tests.EndToEnd;
 using CommunityPlanning.Testing;
@@ -29,7 +30,7 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Meeting_ThreeMembersAtOnce_NothingLost_MinutesSurviveARestartAndDownload()
     {
-        var settings = new Dictionary<string, string?> { ["Minutes:SigningKey"] = SigningKey };
+        var settings = LinkSettings();
         string prefix;
         Uri link;
         using (var host = new BotHost(settings: settings))
@@ -77,13 +78,22 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
             link = DownloadLink(text);
         }
 
-        using var restarted = new BotHost(prefix, settings);
+        // Restarted after a key rotation: k2 now signs new links, k1 is still accepted.
+        var rotated = new Dictionary<string, string?>
+        {
+            ["Links:SigningKeys:k1"] = SigningKey,
+            ["Links:SigningKeys:k2"] = NextSigningKey,
+            ["Links:CurrentKeyId"] = "k2",
+        };
+        using var restarted = new BotHost(prefix, rotated);
         await restarted.PostActivityAsync(_activities.Message("minutes", "u-bob", "Bob"));
         var again = (await _connector.NextAsync()).AllText();
         Assert.Contains("Minutes: Little Wittering steering group", again, StringComparison.Ordinal);
         Assert.Contains("Cat proposes item 2", again, StringComparison.Ordinal);
+        Assert.Contains("&kid=k2&", again, StringComparison.Ordinal);
 
-        // The link posted before the restart still works: it is signed with the configured key.
+        // The link posted before the restart still works: it names k1, which is still accepted.
+        Assert.Contains("&kid=k1&", link.Query, StringComparison.Ordinal);
         var download = await restarted.Client.GetAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("text/markdown", download.Content.Headers.ContentType?.MediaType);
@@ -98,8 +108,7 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task MinutesLink_ForgedOrExpired_IsRefused()
     {
-        var settings = new Dictionary<string, string?> { ["Minutes:SigningKey"] = SigningKey };
-        using var host = new BotHost(settings: settings);
+        using var host = new BotHost(settings: LinkSettings());
         await StartPlanAsync(host.PostActivityAsync, _activities, _connector);
         await host.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
         await _connector.NextAsync();
@@ -112,16 +121,18 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
         var path = link.AbsolutePath;
         var sig = query["sig"]!;
         var forgedSig = (sig[0] == 'A' ? "B" : "A") + sig[1..];
-        await AssertRefused(host, $"{path}?expires={query["expires"]}&sig={forgedSig}", HttpStatusCode.Forbidden, "isn't valid");
-        await AssertRefused(host, $"{path}?expires={long.Parse(query["expires"]!, System.Globalization.CultureInfo.InvariantCulture) + 86400}&sig={sig}", HttpStatusCode.Forbidden, "isn't valid");
+        await AssertRefused(host, $"{path}?expires={query["expires"]}&kid=k1&sig={forgedSig}", HttpStatusCode.Forbidden, "isn't valid");
+        await AssertRefused(host, $"{path}?expires={long.Parse(query["expires"]!, System.Globalization.CultureInfo.InvariantCulture) + 86400}&kid=k1&sig={sig}", HttpStatusCode.Forbidden, "isn't valid");
+        await AssertRefused(host, $"{path}?expires={query["expires"]}&kid=k2&sig={sig}", HttpStatusCode.Forbidden, "isn't valid");
+        await AssertRefused(host, $"{path}?expires={query["expires"]}&sig={sig}", HttpStatusCode.Forbidden, "isn't valid");
         await AssertRefused(host, path, HttpStatusCode.Forbidden, "isn't valid");
         var otherGroup = path.Replace("/minutes/emulator-", "/minutes/emulator-0", StringComparison.Ordinal);
         await AssertRefused(host, $"{otherGroup}?{link.Query.TrimStart('?')}", HttpStatusCode.Forbidden, "isn't valid");
 
-        // Signed with the right key, but eight days ago: past its seven-day life.
+        // Signed with the right key, but its expiry has passed.
         var segments = path.Split('/');
-        var signer = new MinutesLinkSigner(System.Text.Encoding.UTF8.GetBytes(SigningKey), new Uri("http://localhost:3978"), TimeSpan.FromDays(7));
-        var old = signer.For(segments[2], segments[3][..^3], DateTimeOffset.UtcNow.AddDays(-8))!;
+        var signer = new LinkSigner(new Dictionary<string, byte[]> { ["k1"] = Convert.FromBase64String(SigningKey) }, "k1", new Uri("http://localhost:3978"));
+        var old = signer.Sign(MinutesLinks.PathFor(segments[2], segments[3][..^3]), MinutesLinks.Purpose, TimeProvider.System.GetUtcNow().AddDays(-1));
         await AssertRefused(host, old.PathAndQuery, HttpStatusCode.Gone, "has expired");
     }
 

@@ -9,7 +9,18 @@ namespace CommunityPlanning.Bot.Tests.Meetings;
 /// <summary>Steps shared by the meeting end-to-end tests: start a plan, read cards, drain the Connector.</summary>
 internal static partial class MeetingFlow
 {
-    public const string SigningKey = "test-signing-key-for-minutes-links-0123456789";
+    /// <summary>A link-signing key (base64 of 32 bytes) with the id k1.</summary>
+    public const string SigningKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    /// <summary>A second key, k2, for rotation.</summary>
+    public const string NextSigningKey = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
+
+    /// <summary>Host settings that sign links with k1.</summary>
+    public static Dictionary<string, string?> LinkSettings() => new()
+    {
+        ["Links:SigningKeys:k1"] = SigningKey,
+        ["Links:CurrentKeyId"] = "k1",
+    };
 
     public static async Task StartPlanAsync(Func<JsonObject, Task<HttpResponseMessage>> post, Activities activities, FakeConnector connector)
     {
@@ -51,6 +62,6 @@ internal static partial class MeetingFlow
         return new Uri(match.Value);
     }
 
-    [GeneratedRegex(@"https?://\S+/minutes/\S+\.md\?expires=\d+&sig=[A-Za-z0-9_-]+")]
+    [GeneratedRegex(@"https?://\S+/minutes/\S+\.md\?expires=\d+&kid=[a-z0-9-]+&sig=[A-Za-z0-9_-]+")]
     private static partial Regex Link();
 }

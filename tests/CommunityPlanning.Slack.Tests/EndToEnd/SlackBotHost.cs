@@ -34,9 +34,16 @@ public sealed class SlackBotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SlackBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    /// <summary>The host's clock: the system's, or the fake one given to <see cref="StartAsync"/>.</summary>
+    public TimeProvider Clock { get; private set; } = TimeProvider.System;
+
+    /// <summary>Now on the host's clock, in Unix seconds (what Slack puts in X-Slack-Request-Timestamp).</summary>
+    public long UnixNow => Clock.GetUtcNow().ToUnixTimeSeconds();
+
+    /// <summary>Starts the host; with <paramref name="clock"/> the host (and its signature window) runs on that clock.</summary>
+    public static async Task<SlackBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null)
     {
-        var host = new SlackBotHost { Slack = await FakeSlackApi.StartAsync() };
+        var host = new SlackBotHost { Slack = await FakeSlackApi.StartAsync(), Clock = clock ?? TimeProvider.System };
         var prefix = Azurite.NewTablePrefix();
         var settings = new Dictionary<string, string?>
         {
@@ -53,12 +60,27 @@ public sealed class SlackBotHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         builder.Services.AddConversations();
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
         var app = builder.Build();
-        app.MapSlackEndpoints();
-        await app.StartAsync();
+        try
+        {
+            app.MapSlackEndpoints();
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await host.Slack.DisposeAsync();
+            throw;
+        }
+
         host._app = app;
         host.Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         host.Plans = new TableClient(Azurite.ConnectionString, prefix + "plans");
@@ -90,7 +112,7 @@ public sealed class SlackBotHost : IAsyncDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        var ts = Now;
+        var ts = UnixNow;
         request.Headers.Add("X-Slack-Request-Timestamp", ts.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add("X-Slack-Signature", Sign(Secret, ts, body));
         tweak?.Invoke(request);

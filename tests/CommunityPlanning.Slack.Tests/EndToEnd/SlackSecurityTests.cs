@@ -2,15 +2,20 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using CommunityPlanning.Slack.Security;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityPlanning.Slack.Tests.EndToEnd;
 
 /// <summary>Requests Slack did not sign (or signed too long ago) change nothing.</summary>
 public sealed class SlackSecurityTests : IAsyncLifetime
 {
+    // The host runs on a fake clock far from the real one, so signature windows are exact: no second
+    // boundary can fall between signing and checking, and a test signed on the wall clock would fail.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 14, 10, 0, 0, TimeSpan.Zero));
     private SlackBotHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await SlackBotHost.StartAsync();
+    public async Task InitializeAsync() => _host = await SlackBotHost.StartAsync(clock: _clock);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -32,19 +37,47 @@ public sealed class SlackSecurityTests : IAsyncLifetime
     [Theory]
     [MemberData(nameof(Paths))]
     public async Task Request_StaleTimestamp_Is401AndNothingStored(string path) =>
-        await AssertRefusedAsync(await SendSignedAtAsync(path, SlackBotHost.Now - 301));
+        await AssertRefusedAsync(await SendSignedAtAsync(path, _host.UnixNow - SlackSignatureVerifier.MaxSkewSeconds - 1));
 
     [Theory]
     [MemberData(nameof(Paths))]
     public async Task Request_FutureTimestamp_Is401AndNothingStored(string path) =>
-        await AssertRefusedAsync(await SendSignedAtAsync(path, SlackBotHost.Now + 301));
+        await AssertRefusedAsync(await SendSignedAtAsync(path, _host.UnixNow + SlackSignatureVerifier.MaxSkewSeconds + 1));
+
+    [Theory]
+    [InlineData(-SlackSignatureVerifier.MaxSkewSeconds)]
+    [InlineData(SlackSignatureVerifier.MaxSkewSeconds)]
+    public async Task Request_TimestampAtTheWindowsEdge_IsAccepted(long offset)
+    {
+        var body = Encoding.UTF8.GetBytes("{\"type\":\"url_verification\",\"challenge\":\"edge\"}");
+        var ts = _host.UnixNow + offset;
+        var response = await _host.SendAsync("/api/slack/events", body, "application/json", r =>
+        {
+            r.Headers.Remove("X-Slack-Signature");
+            r.Headers.Remove("X-Slack-Request-Timestamp");
+            r.Headers.Add("X-Slack-Request-Timestamp", ts.ToString(CultureInfo.InvariantCulture));
+            r.Headers.Add("X-Slack-Signature", SlackBotHost.Sign(SlackBotHost.Secret, ts, body));
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("edge", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Request_SignedOnTheWallClock_Is401WhileTheHostClockIsElsewhere()
+    {
+        // Proves the host checks the window on its own (fake) clock, not the machine's.
+        var response = await SendSignedAtAsync("/api/slack/events", TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
+
+        await AssertRefusedAsync(response);
+    }
 
     [Theory]
     [MemberData(nameof(Paths))]
     public async Task Request_WrongSecret_Is401AndNothingStored(string path)
     {
         var body = Body(path);
-        var ts = SlackBotHost.Now;
+        var ts = _host.UnixNow;
         var response = await _host.SendAsync(path, body, ContentType(path), r =>
         {
             r.Headers.Remove("X-Slack-Signature");
@@ -58,7 +91,7 @@ public sealed class SlackSecurityTests : IAsyncLifetime
     public async Task Request_BodyChangedAfterSigning_Is401()
     {
         var body = Body("/api/slack/events");
-        var ts = SlackBotHost.Now;
+        var ts = _host.UnixNow;
         var signature = SlackBotHost.Sign(SlackBotHost.Secret, ts, body);
         var tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("progress", "checklist", StringComparison.Ordinal));
         var response = await _host.SendAsync("/api/slack/events", tampered, "application/json", r =>
@@ -96,13 +129,14 @@ public sealed class SlackSecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Host_WithoutSigningSecret_RefusesEverything()
+    public async Task Host_WithoutSigningSecret_SlackPathsAre404AndNothingStored()
     {
+        // Slack is off without a signing secret: its endpoints are not mapped at all.
         await using var open = await SlackBotHost.StartAsync(s => s["Slack:SigningSecret"] = null);
 
         var response = await open.PostEventAsync(Payloads.Mention("C1", "progress", "EvNoSecret"));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(0, await open.CountStoredRowsAsync());
     }
 

@@ -18,6 +18,16 @@ public sealed class BotAuthOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_PasswordIsUnresolvedKeyVaultReference_FailsNamingTheKey()
+    {
+        var result = Production.Validate(null, Options(("MicrosoftAppId", AppId), ("MicrosoftAppPassword", "@Microsoft.KeyVault(SecretUri=https://kv-planbot.vault.azure.net/secrets/MicrosoftAppPassword/)")));
+
+        Assert.True(result.Failed);
+        Assert.Contains("MicrosoftAppPassword is a Key Vault reference that App Service could not resolve", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("kv-planbot", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_SingleTenantWithTenantAndSecret_Succeeds()
     {
         var result = Production.Validate(null, Options(("MicrosoftAppId", AppId), ("MicrosoftAppPassword", "s3cret"), ("MicrosoftAppType", "SingleTenant"), ("MicrosoftAppTenantId", Tenant)));

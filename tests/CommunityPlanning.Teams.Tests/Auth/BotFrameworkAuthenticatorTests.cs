@@ -222,6 +222,18 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AuthenticateAsync_ChannelKeyWithoutEndorsements_Refused()
+    {
+        // A channel key that names no channels endorses none: the check fails closed, not open.
+        using var bare = new TestSigningKey("channel-key-bare", endorsements: null);
+        _server.SetChannelKeys(_channelKey, bare);
+
+        var result = await Authenticate(TestTokens.Channel(bare));
+
+        Assert.Equal(InboundAuthFailure.ChannelNotEndorsed, result.Failure);
+    }
+
+    [Fact]
     public async Task AuthenticateAsync_NoHeader_Refused()
     {
         var result = await CreateAuthenticator().AuthenticateAsync(null, TestTokens.ServiceUrl, "msteams");

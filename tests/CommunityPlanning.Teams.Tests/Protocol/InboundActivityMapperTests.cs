@@ -175,6 +175,33 @@ public sealed class InboundActivityMapperTests
         Assert.True(turn.IsPersonal);
     }
 
+    [Fact]
+    public void Map_MentionAndTenantFieldsOfTheWrongKind_ReadAsAbsentNotThrown()
+    {
+        // Numbers, arrays and objects where strings belong: each is "absent", so the turn still maps.
+        var activity = TeamsJson.Activity("""
+            {
+              "type": "message", "id": "1700000000009", "channelId": "msteams",
+              "serviceUrl": "https://smba.trafficmanager.net/emea/",
+              "from": { "id": "29:chair", "name": "Pat Chair" },
+              "recipient": { "id": "28:bot", "name": "PlanBot" },
+              "conversation": { "id": "19:planning@thread.tacv2" },
+              "channelData": { "tenant": { "id": 42 } },
+              "text": "<at>PlanBot</at> progress with <at>Sam</at>",
+              "entities": [
+                { "type": 7, "text": "<at>PlanBot</at>", "mentioned": { "id": "28:bot" } },
+                { "type": "mention", "text": ["<at>Sam</at>"], "mentioned": { "id": { "x": 1 }, "name": 5 } },
+                { "type": "mention", "text": "<at>Sam</at>", "mentioned": { "id": "29:sam", "name": ["Sam"] } }
+              ]
+            }
+            """);
+
+        var turn = Map(activity);
+
+        Assert.Equal(string.Empty, turn.Conversation.Tenant);
+        Assert.Equal([new MemberRef("29:sam", "Someone")], turn.Mentions);
+    }
+
     private Turn Map(Activity activity)
     {
         var turn = _mapper.Map(activity, out var problem);
