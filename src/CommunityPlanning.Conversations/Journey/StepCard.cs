@@ -5,6 +5,7 @@ using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Domain;
 using CommunityPlanning.Domain.Journey;
 using CommunityPlanning.Domain.Plans;
+using CommunityPlanning.Domain.Steps;
 
 namespace CommunityPlanning.Conversations.Journey;
 
@@ -56,6 +57,11 @@ public static class StepCard
             blocks.Add(new TextBlock("Watch out for: " + definition.Pitfalls[0], TextTone.Warning));
         }
 
+        if (More(definition) is { Count: > 0 } more)
+        {
+            blocks.Add(new MoreBlock(ShowMoreTitle, more, JourneyVerbs.ShowMore, JourneyData.Step(context, step)));
+        }
+
         if (step == plan.CurrentStep && progress.Status != StepStatus.Complete)
         {
             blocks.Add(new TextBlock("When the step is done, the chair or secretary types \"step complete\".", TextTone.Subtle));
@@ -75,6 +81,41 @@ public static class StepCard
             Subtitle = $"{definition.Stage.Letter()} — {definition.Stage.Title()} · {Status(context, plan, overview)}",
             Blocks = blocks,
             Actions = actions,
+        };
+    }
+
+    /// <summary>The title of the folded part of a step card.</summary>
+    public const string ShowMoreTitle = "Show more";
+
+    /// <summary>What a step produces and every pitfall to watch for: the folded part of its card.</summary>
+    public static IReadOnlyList<CardBlock> More(StepDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var blocks = new List<CardBlock>();
+        if (definition.Outputs.Count > 0)
+        {
+            blocks.Add(new TextBlock("What this step produces", TextTone.Heading));
+            blocks.Add(new TextBlock(string.Join('\n', definition.Outputs.Select(o => "• " + o))));
+        }
+
+        if (definition.Pitfalls.Count > 0)
+        {
+            blocks.Add(new TextBlock("Things to watch out for", TextTone.Heading));
+            blocks.Add(new TextBlock(string.Join('\n', definition.Pitfalls.Select(p => "⚠ " + p))));
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The folded part of a step card on its own, for channels that cannot fold content.</summary>
+    public static Card MoreCard(int step)
+    {
+        var definition = StepCatalogue.Get(step);
+        return new Card
+        {
+            Title = $"Step {JourneyData.Text(step)}: {definition.Title}",
+            Subtitle = "What it produces and what to watch out for",
+            Blocks = [.. More(definition), new TextBlock($"Type \"step {JourneyData.Text(step)}\" to see the step again.", TextTone.Subtle)],
         };
     }
 

@@ -17,7 +17,7 @@ public sealed partial class StepCommand(DialogEngine dialogs) : ICommand, ICardA
     public Regex Pattern => Matcher();
 
     /// <inheritdoc />
-    public bool Handles(string verb) => verb is JourneyVerbs.ShowStep or JourneyVerbs.AskQuestions;
+    public bool Handles(string verb) => verb is JourneyVerbs.ShowStep or JourneyVerbs.AskQuestions or JourneyVerbs.ShowMore;
 
     /// <inheritdoc />
     public ValueTask RunAsync(TurnContext context, Match match, CancellationToken cancellationToken = default)
@@ -71,6 +71,12 @@ public sealed partial class StepCommand(DialogEngine dialogs) : ICommand, ICardA
         if (submission.Verb == JourneyVerbs.AskQuestions)
         {
             dialogs.Start(context, StepQuestionsFlow.FlowName, StepQuestionsFlow.For(step));
+            return ValueTask.CompletedTask;
+        }
+
+        if (submission.Verb == JourneyVerbs.ShowMore)
+        {
+            context.Add(new Reply { Card = StepCard.MoreCard(step), Mode = ReplyMode.Private });
             return ValueTask.CompletedTask;
         }
 

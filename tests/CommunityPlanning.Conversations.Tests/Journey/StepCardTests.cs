@@ -71,4 +71,30 @@ public sealed class StepCardTests
         await other.StartPlan();
         (await other.Send(Ann, "step 6")).AssertNoReply("Regulation 14");
     }
+
+    [Fact]
+    public async Task StepCard_ShowMore_HoldsEveryOutputAndPitfall()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan();
+
+        var replies = (await chat.Send(Ann, "step 4")).AssertReply("[Show more]");
+
+        var step = Domain.Steps.StepCatalogue.Get(4);
+        Assert.All(step.Pitfalls.Concat(step.Outputs), p => replies.AssertReply(p));
+    }
+
+    [Fact]
+    public async Task ShowMoreButton_WhereCardsCannotFold_AnswersPrivatelyWithEveryPitfall()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan();
+        var more = (await chat.Send(Ann, "step 2")).Card.Blocks.OfType<Conversations.Cards.MoreBlock>().Single();
+
+        var replies = (await chat.Submit(Bob, more.Verb, more.Data))
+            .AssertMode(Conversations.Turns.ReplyMode.Private)
+            .AssertReply("What this step produces");
+
+        Assert.All(Domain.Steps.StepCatalogue.Get(2).Pitfalls, p => replies.AssertReply(p));
+    }
 }
