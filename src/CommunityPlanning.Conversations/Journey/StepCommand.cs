@@ -3,6 +3,7 @@ using CommunityPlanning.Conversations.Dialogs;
 using CommunityPlanning.Conversations.Features;
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
+using CommunityPlanning.Domain.Plans;
 using CommunityPlanning.Domain.Steps;
 
 namespace CommunityPlanning.Conversations.Journey;
@@ -76,7 +77,7 @@ public sealed partial class StepCommand(DialogEngine dialogs) : ICommand, ICardA
 
         if (submission.Verb == JourneyVerbs.ShowMore)
         {
-            context.Add(new Reply { Card = StepCard.MoreCard(step), Mode = ReplyMode.Private });
+            context.Add(new Reply { Card = StepCard.MoreCard(step, plan.PlanType.HasStatutoryMilestones()), Mode = ReplyMode.Private });
             return ValueTask.CompletedTask;
         }
 

@@ -97,4 +97,43 @@ public sealed class StepCardTests
 
         Assert.All(Domain.Steps.StepCatalogue.Get(2).Pitfalls, p => replies.AssertReply(p));
     }
+
+    [Theory]
+    [InlineData("what is regulation 14", "Regulation 14: The first formal chance")]
+    [InlineData("what does SEA mean", "SEA: Strategic Environmental Assessment")]
+    [InlineData("explain basic conditions", "Basic conditions: The tests")]
+    [InlineData("What's RAG?", "RAG: Red, amber and green")]
+    [InlineData("what are stakeholders", "Stakeholders: People and groups")]
+    public async Task Glossary_AskedInAnyOfThreeWays_ExplainsInPlainWords(string text, string expected)
+    {
+        using var chat = new ScriptedConversation();
+
+        (await chat.Send(Ann, text)).AssertReply(expected).AssertReply("where are we");
+    }
+
+    [Fact]
+    public async Task Glossary_UnknownWord_SaysSoAndSuggestsSome()
+    {
+        using var chat = new ScriptedConversation();
+
+        (await chat.Send(Ann, "what is a flux capacitor")).AssertReply("I don't have \"flux capacitor\"").AssertReply("what is SEA");
+    }
+
+    [Fact]
+    public async Task Glossary_WhatsNext_StillShowsTheNextStep()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan();
+
+        (await chat.Send(Ann, "what's next")).AssertReply("Step 2").AssertNoReply("word list");
+    }
+
+    [Fact]
+    public async Task StepCard_NeighbourhoodPlanStep6_NamesTheHardWordsItUses()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan(Domain.Plans.PlanType.NeighbourhoodPlan);
+
+        (await chat.Send(Ann, "step 6")).AssertReply("Words used here:").AssertReply("SEA").AssertReply("Type \"what is");
+    }
 }

@@ -42,7 +42,7 @@ public sealed class BlockKitShowMoreTests
     {
         var step = StepCatalogue.Get(4);
 
-        var message = Assert.Single(BlockKitRenderer.RenderReply(Reply.Show(StepCard.MoreCard(4))));
+        var message = Assert.Single(BlockKitRenderer.RenderReply(Reply.Show(StepCard.MoreCard(4, statutory: false))));
 
         BlockKitAssert.ValidMessage(message.Blocks);
         var text = Mrkdwn.Unescape(string.Join('\n', message.Blocks.Select(b => b!["text"]?["text"]?.GetValue<string>())));
