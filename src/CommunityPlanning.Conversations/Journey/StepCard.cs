@@ -5,6 +5,7 @@ using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Domain;
 using CommunityPlanning.Domain.Journey;
 using CommunityPlanning.Domain.Plans;
+using CommunityPlanning.Domain.Steps;
 
 namespace CommunityPlanning.Conversations.Journey;
 
@@ -56,6 +57,11 @@ public static class StepCard
             blocks.Add(new TextBlock("Watch out for: " + definition.Pitfalls[0], TextTone.Warning));
         }
 
+        if (More(definition, plan.PlanType.HasStatutoryMilestones()) is { Count: > 0 } more)
+        {
+            blocks.Add(new MoreBlock(ShowMoreTitle, more, JourneyVerbs.ShowMore, JourneyData.Step(context, step)));
+        }
+
         if (step == plan.CurrentStep && progress.Status != StepStatus.Complete)
         {
             blocks.Add(new TextBlock("When the step is done, the chair or secretary types \"step complete\".", TextTone.Subtle));
@@ -75,6 +81,49 @@ public static class StepCard
             Subtitle = $"{definition.Stage.Letter()} — {definition.Stage.Title()} · {Status(context, plan, overview)}",
             Blocks = blocks,
             Actions = actions,
+        };
+    }
+
+    /// <summary>The title of the folded part of a step card.</summary>
+    public const string ShowMoreTitle = "Show more";
+
+    /// <summary>What a step produces, every pitfall to watch for, and the hard words it uses: the folded part of its card.</summary>
+    public static IReadOnlyList<CardBlock> More(StepDefinition definition, bool statutory)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var blocks = new List<CardBlock>();
+        if (definition.Outputs.Count > 0)
+        {
+            blocks.Add(new TextBlock("What this step produces", TextTone.Heading));
+            blocks.Add(new TextBlock(string.Join('\n', definition.Outputs.Select(o => "• " + o))));
+        }
+
+        if (definition.Pitfalls.Count > 0)
+        {
+            blocks.Add(new TextBlock("Things to watch out for", TextTone.Heading));
+            blocks.Add(new TextBlock(string.Join('\n', definition.Pitfalls.Select(p => "⚠ " + p))));
+        }
+
+        var words = Glossary.In(string.Join('\n', [definition.Purpose, .. definition.ChecklistFor(statutory).Select(i => i.Text), .. definition.Tips, .. definition.Pitfalls]));
+        if (words.Count > 0)
+        {
+            blocks.Add(new TextBlock(
+                $"Words used here: {string.Join(", ", words.Select(w => w.Term))}. Type \"what is {words[0].Term}\" to have one explained.",
+                TextTone.Subtle));
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The folded part of a step card on its own, for channels that cannot fold content.</summary>
+    public static Card MoreCard(int step, bool statutory)
+    {
+        var definition = StepCatalogue.Get(step);
+        return new Card
+        {
+            Title = $"Step {JourneyData.Text(step)}: {definition.Title}",
+            Subtitle = "What it produces and what to watch out for",
+            Blocks = [.. More(definition, statutory), new TextBlock($"Type \"step {JourneyData.Text(step)}\" to see the step again.", TextTone.Subtle)],
         };
     }
 

@@ -3,6 +3,7 @@ using CommunityPlanning.Conversations.Dialogs;
 using CommunityPlanning.Conversations.Features;
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
+using CommunityPlanning.Domain.Plans;
 using CommunityPlanning.Domain.Steps;
 
 namespace CommunityPlanning.Conversations.Journey;
@@ -17,7 +18,7 @@ public sealed partial class StepCommand(DialogEngine dialogs) : ICommand, ICardA
     public Regex Pattern => Matcher();
 
     /// <inheritdoc />
-    public bool Handles(string verb) => verb is JourneyVerbs.ShowStep or JourneyVerbs.AskQuestions;
+    public bool Handles(string verb) => verb is JourneyVerbs.ShowStep or JourneyVerbs.AskQuestions or JourneyVerbs.ShowMore;
 
     /// <inheritdoc />
     public ValueTask RunAsync(TurnContext context, Match match, CancellationToken cancellationToken = default)
@@ -71,6 +72,12 @@ public sealed partial class StepCommand(DialogEngine dialogs) : ICommand, ICardA
         if (submission.Verb == JourneyVerbs.AskQuestions)
         {
             dialogs.Start(context, StepQuestionsFlow.FlowName, StepQuestionsFlow.For(step));
+            return ValueTask.CompletedTask;
+        }
+
+        if (submission.Verb == JourneyVerbs.ShowMore)
+        {
+            context.Add(new Reply { Card = StepCard.MoreCard(step, plan.PlanType.HasStatutoryMilestones()), Mode = ReplyMode.Private });
             return ValueTask.CompletedTask;
         }
 

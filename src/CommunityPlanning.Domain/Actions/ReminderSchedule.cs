@@ -29,14 +29,33 @@ public static class ReminderSchedule
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Digests are not tied to a due date."),
     };
 
-    /// <summary>The first Monday 09:00 London strictly after <paramref name="now"/>.</summary>
-    public static DateTimeOffset NextDigest(DateTimeOffset now)
+    /// <summary>
+    /// The first Monday 09:00 London strictly after <paramref name="now"/>; when that Monday is a bank holiday
+    /// (or Christmas Eve or Day), 09:00 on the next working day instead. Past the end of the bank holiday list
+    /// the Monday is kept: a digest on a holiday is harmless, stopping the digests is not.
+    /// </summary>
+    public static DateTimeOffset NextDigest(DateTimeOffset now) => NextDigest(now, BankHolidayCalendar.EnglandAndWales);
+
+    /// <summary>The next digest, as <see cref="NextDigest(DateTimeOffset)"/>, with a given bank holiday list.</summary>
+    public static DateTimeOffset NextDigest(DateTimeOffset now, BankHolidayCalendar holidays)
     {
-        var today = DateOnly.FromDateTime(UkTime.ToLondon(now).DateTime);
-        var days = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
-        var candidate = UkTime.AtLondonTime(today.AddDays(days), SendTime);
-        return candidate > now ? candidate : UkTime.AtLondonTime(today.AddDays(days + 7), SendTime);
+        ArgumentNullException.ThrowIfNull(holidays);
+        // Start from this week's Monday: its digest may have moved to a later day that is still ahead.
+        var monday = CalendarMath.StartOfWeek(DateOnly.FromDateTime(UkTime.ToLondon(now).DateTime));
+        while (true)
+        {
+            var candidate = UkTime.AtLondonTime(DigestDay(monday, holidays), SendTime);
+            if (candidate > now)
+            {
+                return candidate;
+            }
+
+            monday = monday.AddDays(7);
+        }
     }
+
+    private static DateOnly DigestDay(DateOnly monday, BankHolidayCalendar holidays) =>
+        holidays.Covers(monday.AddDays(6)) ? WorkingDays.OnOrAfter(monday, holidays) : monday;
 
     /// <summary>The London date an instant falls on: the bucket reminder rows are filed under.</summary>
     public static DateOnly LondonDate(DateTimeOffset instant) => DateOnly.FromDateTime(UkTime.ToLondon(instant).DateTime);

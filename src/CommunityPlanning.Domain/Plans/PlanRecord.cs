@@ -27,6 +27,12 @@ public sealed record PlanRecord(
     /// <summary>Whether the weekly digest of actions is posted to the group.</summary>
     public bool DigestEnabled { get; init; } = true;
 
+    /// <summary>Which round of the nine steps the group is on: 1 until step 9 carries the plan forward.</summary>
+    public int Cycle { get; init; } = 1;
+
+    /// <summary>When the current cycle began; null for the first, which began when the plan was started.</summary>
+    public DateTimeOffset? CycleStartedAt { get; init; }
+
     /// <inheritdoc />
     [JsonIgnore]
     public string Key => Kind;

@@ -142,6 +142,10 @@ public static partial class BlockKitRenderer
                 case InputBlock input when modal:
                     blocks.AddRange(Input(input.Input));
                     break;
+                case MoreBlock more:
+                    // Slack cannot fold content: a button asks the bot for it instead.
+                    blocks.AddRange(Actions([new ButtonSpec(more.Title, new ActionValue(more.Verb, more.Data), ActionStyle.Default)], ref buttons));
+                    break;
             }
         }
 

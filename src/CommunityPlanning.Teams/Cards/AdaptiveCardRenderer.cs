@@ -67,29 +67,7 @@ public sealed class AdaptiveCardRenderer
 
         foreach (var block in card.Blocks)
         {
-            switch (block)
-            {
-                case TextBlock text:
-                    body.Add(Text(text));
-                    break;
-                case FactsBlock facts when facts.Facts.Count > 0:
-                    body.Add(Facts(facts));
-                    break;
-                case ChecklistBlock checklist:
-                    foreach (var entry in checklist.Items)
-                    {
-                        body.Add(ChecklistRow(checklist, entry));
-                    }
-
-                    break;
-                case InputBlock input:
-                    AdaptiveInputs.Render(input.Input, body);
-                    break;
-                case FactsBlock:
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown card block {block.GetType().Name}.", nameof(card));
-            }
+            AddBlock(body, block);
         }
 
         var actions = new JsonArray();
@@ -166,6 +144,60 @@ public sealed class AdaptiveCardRenderer
     {
         ArgumentNullException.ThrowIfNull(card);
         return Encoding.UTF8.GetByteCount(card.ToJsonString());
+    }
+
+    private static void AddBlock(JsonArray body, CardBlock block)
+    {
+        switch (block)
+        {
+            case TextBlock text:
+                body.Add(Text(text));
+                break;
+            case FactsBlock facts when facts.Facts.Count > 0:
+                body.Add(Facts(facts));
+                break;
+            case ChecklistBlock checklist:
+                foreach (var entry in checklist.Items)
+                {
+                    body.Add(ChecklistRow(checklist, entry));
+                }
+
+                break;
+            case InputBlock input:
+                AdaptiveInputs.Render(input.Input, body);
+                break;
+            case MoreBlock more:
+                body.Add(ShowMore(more));
+                break;
+            case FactsBlock:
+                break;
+            default:
+                throw new ArgumentException($"Unknown card block {block.GetType().Name}.", nameof(block));
+        }
+    }
+
+    // Folded content opens in place under its button: an Action.ShowCard in an ActionSet.
+    private static JsonObject ShowMore(MoreBlock block)
+    {
+        var inner = new JsonArray();
+        foreach (var child in block.Blocks)
+        {
+            AddBlock(inner, child);
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "ActionSet",
+            ["actions"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["type"] = "Action.ShowCard",
+                    ["title"] = block.Title,
+                    ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = inner },
+                },
+            },
+        };
     }
 
     private static JsonObject Text(TextBlock block)

@@ -71,4 +71,69 @@ public sealed class StepCardTests
         await other.StartPlan();
         (await other.Send(Ann, "step 6")).AssertNoReply("Regulation 14");
     }
+
+    [Fact]
+    public async Task StepCard_ShowMore_HoldsEveryOutputAndPitfall()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan();
+
+        var replies = (await chat.Send(Ann, "step 4")).AssertReply("[Show more]");
+
+        var step = Domain.Steps.StepCatalogue.Get(4);
+        Assert.All(step.Pitfalls.Concat(step.Outputs), p => replies.AssertReply(p));
+    }
+
+    [Fact]
+    public async Task ShowMoreButton_WhereCardsCannotFold_AnswersPrivatelyWithEveryPitfall()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan();
+        var more = (await chat.Send(Ann, "step 2")).Card.Blocks.OfType<Conversations.Cards.MoreBlock>().Single();
+
+        var replies = (await chat.Submit(Bob, more.Verb, more.Data))
+            .AssertMode(Conversations.Turns.ReplyMode.Private)
+            .AssertReply("What this step produces");
+
+        Assert.All(Domain.Steps.StepCatalogue.Get(2).Pitfalls, p => replies.AssertReply(p));
+    }
+
+    [Theory]
+    [InlineData("what is regulation 14", "Regulation 14: The first formal chance")]
+    [InlineData("what does SEA mean", "SEA: Strategic Environmental Assessment")]
+    [InlineData("explain basic conditions", "Basic conditions: The tests")]
+    [InlineData("What's RAG?", "RAG: Red, amber and green")]
+    [InlineData("what are stakeholders", "Stakeholders: People and groups")]
+    public async Task Glossary_AskedInAnyOfThreeWays_ExplainsInPlainWords(string text, string expected)
+    {
+        using var chat = new ScriptedConversation();
+
+        (await chat.Send(Ann, text)).AssertReply(expected).AssertReply("where are we");
+    }
+
+    [Fact]
+    public async Task Glossary_UnknownWord_SaysSoAndSuggestsSome()
+    {
+        using var chat = new ScriptedConversation();
+
+        (await chat.Send(Ann, "what is a flux capacitor")).AssertReply("I don't have \"flux capacitor\"").AssertReply("what is SEA");
+    }
+
+    [Fact]
+    public async Task Glossary_WhatsNext_StillShowsTheNextStep()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan();
+
+        (await chat.Send(Ann, "what's next")).AssertReply("Step 2").AssertNoReply("word list");
+    }
+
+    [Fact]
+    public async Task StepCard_NeighbourhoodPlanStep6_NamesTheHardWordsItUses()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan(Domain.Plans.PlanType.NeighbourhoodPlan);
+
+        (await chat.Send(Ann, "step 6")).AssertReply("Words used here:").AssertReply("SEA").AssertReply("Type \"what is");
+    }
 }

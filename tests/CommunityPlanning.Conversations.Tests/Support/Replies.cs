@@ -79,6 +79,10 @@ public sealed class Replies(IReadOnlyList<Reply> replies) : IReadOnlyList<Reply>
                     case ChecklistBlock c:
                         lines.AddRange(c.Items.Select(i => $"[{(i.Done ? "x" : " ")}] {i.Text}"));
                         break;
+                    case MoreBlock m:
+                        lines.Add("[" + m.Title + "]");
+                        lines.AddRange(m.Blocks.OfType<TextBlock>().Select(t => t.Text));
+                        break;
                     case InputBlock i:
                         lines.Add($"{i.Input.Label} = {i.Input.Value}{(i.Input.Error is { } e ? " ⚠ " + e : string.Empty)}");
                         break;

@@ -81,7 +81,7 @@ public sealed class BlockKitRendererTests
         BlockKitAssert.ValidMessage(blocks);
         var checkboxes = blocks.Select(b => b!["elements"]?[0]).Where(e => e?["type"]?.GetValue<string>() == "checkboxes").ToList();
         Assert.Equal(2, checkboxes.Count);
-        Assert.Equal([10, 3], checkboxes.Select(c => c!["options"]!.AsArray().Count));
+        Assert.Equal([10, 5], checkboxes.Select(c => c!["options"]!.AsArray().Count));
         Assert.Equal(4, checkboxes.Sum(c => (c!["initial_options"] as JsonArray)?.Count ?? 0));
     }
 

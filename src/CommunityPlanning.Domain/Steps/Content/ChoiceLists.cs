@@ -10,7 +10,7 @@ internal static class ChoiceLists
         ("housing", "Housing and development"),
         ("transport", "Roads, traffic and transport"),
         ("environment", "Environment, countryside and green space"),
-        ("facilities", "Community facilities (hall, shop, pub, post office, play areas)"),
+        ("facilities", "Places people share (hall, shop, pub, post office, play areas)"),
         ("young-people", "Young people"),
         ("older-people", "Older people, health and social care"),
         ("crime", "Crime and policing"),

@@ -23,6 +23,32 @@ internal static class Rules
                 ? new FieldError(end, $"{what} must run for at least {weeks} weeks. Please check the end date.")
                 : null);
 
+    /// <summary>
+    /// Milestone dates that must run in the order given, when given: the first date earlier than one
+    /// before it is marked, naming both.
+    /// </summary>
+    public static FormRule InOrder(string formId, params (string Field, string Name)[] milestones) =>
+        new(formId, values =>
+        {
+            (string Field, string Name, DateOnly Date)? latest = null;
+            foreach (var (field, name) in milestones)
+            {
+                if (Day(values, field) is not { } date)
+                {
+                    continue;
+                }
+
+                if (latest is { } before && date < before.Date)
+                {
+                    return new FieldError(field, $"{name} can't be before {char.ToLowerInvariant(before.Name[0])}{before.Name[1..]}. Please check the dates.");
+                }
+
+                latest = (field, name, date);
+            }
+
+            return null;
+        });
+
     private static decimal? Number(IReadOnlyDictionary<string, string> values, string id) =>
         values.TryGetValue(id, out var text) && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
 

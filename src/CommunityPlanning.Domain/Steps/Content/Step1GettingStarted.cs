@@ -8,15 +8,17 @@ internal static class Step1GettingStarted
         1,
         Stage.Launch,
         "Getting started",
-        "Find out if people want a plan, bring in the parish or town council and your local advisers, and hold a public launch that recruits volunteers.",
+        "Find out if people want a plan. Bring in the parish or town council and your local advisers. Then hold a public launch to sign up helpers.",
         [
-            new("contact-adviser", "Contact your county's community-led planning adviser and the district council"),
+            new("contact-adviser", "Contact your county's adviser and the district council"),
             new("invite-councillors", "Invite local councillors to take part"),
             new("council-agrees", "Parish or town council agrees in principle (and it is minuted)"),
             new("choose-type-area", "Choose the type of plan and the area it covers"),
             new("launch-event", "Publicise and hold an open launch event"),
             new("collect-volunteers", "Collect volunteers' names, skills and interests"),
             new("first-meeting", "Set the date of the first steering group meeting"),
+            new("np-lead", "Agree who leads: the parish or town council, or a forum") { NeighbourhoodPlanOnly = true },
+            new("np-area", "Ask the planning council to agree the plan's area") { NeighbourhoodPlanOnly = true },
         ])
     {
         Tips =
@@ -28,7 +30,7 @@ internal static class Step1GettingStarted
         Pitfalls =
         [
             "A plan run only by the parish council. It needs residents in the lead to feel like everyone's plan.",
-            "Choosing between a Community Led Plan and a Neighbourhood Plan without advice. They take very different effort.",
+            "Picking the type of plan without advice. They take very different effort.",
         ],
         Outputs = ["Launch publicity", "Notes from the launch event", "A register of volunteers", "The parish council minute agreeing support"],
         Forms =
@@ -65,6 +67,21 @@ internal static class Step1GettingStarted
                 Text("contact", "Email or phone", max: 200, help: "Only what they agreed to share."),
                 Multi("skills", "Skills", ChoiceLists.Skills),
                 Multi("themes", "Themes they care about", ChoiceLists.Themes)),
+        ],
+        StatutoryForms =
+        [
+            Single(
+                "np-area",
+                "Neighbourhood Plan: who leads and the area",
+                "Only a parish or town council can lead one. Where there is none, a forum can, once it is agreed.",
+                Choice("leadBody", "Who leads the plan?", Options(("council", "The parish or town council"), ("forum", "A designated neighbourhood forum")), required: true),
+                Date("forumDesignated", "If a forum leads: when was it designated?"),
+                Date("areaApplied", "When did you apply for the area?"),
+                Date("areaDesignated", "When did the planning authority designate the area?")),
+        ],
+        Rules =
+        [
+            Rules.InOrder("np-area", ("areaApplied", "The application"), ("areaDesignated", "The area's designation")),
         ],
     };
 }

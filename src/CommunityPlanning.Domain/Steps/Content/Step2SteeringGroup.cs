@@ -8,14 +8,14 @@ internal static class Step2SteeringGroup
         2,
         Stage.Launch,
         "Establishing the steering group",
-        "Form a group that reflects the whole community, agree how it will run, and set up working groups to share the work.",
+        "Form a group that reflects the whole place and agree how it will run. Set up working groups to share the work.",
         [
             new("representative-mix", "Recruit a mix of ages, local groups and businesses, with a cap on councillors"),
             new("elect-officers", "Elect officers (chair, secretary, treasurer and others)"),
             new("adopt-constitution", "Adopt a constitution or terms of reference"),
-            new("council-reporting", "Agree how you report to the parish council, and insurance cover"),
+            new("council-reporting", "Agree how you report to the parish council, and who insures you"),
             new("money", "Open a bank account or agree ring-fenced funds held by the parish council"),
-            new("single-contact", "Name one contact for the local authority and your adviser"),
+            new("single-contact", "Name one person for the council and your adviser to contact"),
             new("meeting-pattern", "Set the meeting pattern and who takes minutes"),
             new("working-groups", "Set up themed working groups with their own terms of reference"),
         ])

@@ -10,10 +10,10 @@ internal static class Step3TakingStock
         3,
         Stage.Launch,
         "Taking stock and planning ahead",
-        "Gather what is already known about your community, see who can help, and plan the budget, timetable and communications.",
+        "Gather what is known about your area and see who can help. Then plan the budget, the timetable and how you will keep people told.",
         [
-            new("community-profile", "Build a community profile from Census and other existing data"),
-            new("existing-plans", "List existing plans and policies that affect the area"),
+            new("community-profile", "Build a profile of the area from the Census and other data"),
+            new("existing-plans", "List the plans and rules that already cover the area"),
             new("skills-audit", "Carry out a skills audit of the group"),
             new("stakeholders", "Map stakeholders and service providers"),
             new("budget-grants", "Draft a budget and apply for grants"),
@@ -23,13 +23,13 @@ internal static class Step3TakingStock
     {
         Tips =
         [
-            "Start the profile from Census figures and your district council's data. Don't survey for facts you can look up.",
+            "Start the profile from Census figures and your district council's facts. Don't survey for facts you can look up.",
             "Ask service providers (highways, health, police) in now, not at the end. They can tell you what is realistic.",
             "Most community plans cost a few thousand pounds. Printing is often the biggest bill.",
         ],
         Pitfalls =
         [
-            "Underestimating how much volunteer time and printing will cost.",
+            "Not allowing enough time from helpers, or enough money to print.",
             "Involving service providers too late for them to help shape the actions.",
         ],
         Outputs = ["Community profile", "Stakeholder list", "Budget", "Project plan", "Communications plan"],

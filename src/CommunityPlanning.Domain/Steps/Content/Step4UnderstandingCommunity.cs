@@ -10,9 +10,9 @@ internal static class Step4UnderstandingCommunity
         4,
         Stage.Evidence,
         "Understanding your community",
-        "Ask everyone — residents of all ages, businesses and groups — what they need, in several ways, then analyse the answers and report back.",
+        "Ask everyone what they need: people of all ages, firms and groups. Use more than one way to ask. Then look at the answers and tell people what you found.",
         [
-            new("agree-methods", "Agree consultation methods (events, surveys, focus groups and so on)"),
+            new("agree-methods", "Agree how you will ask people (events, surveys, small group talks)"),
             new("agree-questions", "Agree themes and questions, and pilot the questionnaire"),
             new("distribution", "Plan how surveys are handed out and collected"),
             new("outreach", "Reach groups who are often missed, such as young people and businesses"),
@@ -25,7 +25,7 @@ internal static class Step4UnderstandingCommunity
         Tips =
         [
             "Keep the questionnaire short. Mix tick-box and open questions, and try it on a few neighbours first.",
-            "Delivering and collecting surveys by hand gets far more back than leaving them to be posted.",
+            "Hand out surveys and pick them up by hand. You get far more back than by post.",
             "Use more than one method: events and focus groups reach people a questionnaire misses.",
         ],
         Pitfalls =

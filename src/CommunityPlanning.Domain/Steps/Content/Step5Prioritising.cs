@@ -11,22 +11,23 @@ internal static class Step5Prioritising
         5,
         Stage.Agree,
         "Prioritising and planning action",
-        "Turn what people said into a vision and a ranked list of priorities, with actions that each have a willing lead.",
+        "Turn what people said into a vision and a ranked list of what matters most. Give each action a willing lead.",
         [
             new("group-issues", "Group the issues by theme"),
             new("mandate-test", "Test each issue: clear majority, clear minority need, or lower priority"),
             new("score-rank", "Score and rank the issues with the community's views"),
             new("vision", "Draft a vision for the community"),
-            new("test-with-providers", "Test actions with service providers and get their agreement"),
+            new("test-with-providers", "Check actions with the services that would help, and get their yes"),
             new("classify-actions", "Say who leads each action: community, partnership, agency or lobbying"),
             new("action-groups", "Form action groups and recruit volunteers"),
             new("draft-action-plan", "Draft the action plan"),
+            new("np-policies", "Turn the land-use issues into draft planning policies") { NeighbourhoodPlanOnly = true },
         ])
     {
         Tips =
         [
-            "Each member can score every issue for importance, urgency and how doable it is. Type \"score\" to start.",
-            "Keep issues a clear majority wanted, and also those a minority badly need, such as help for older people.",
+            "Each member can score each issue: how much it matters, how soon, and how doable it is. Type \"score\" to start.",
+            "Keep what most people want. Also keep what a few people badly need, such as help for older people.",
             "Every action needs a named lead who has said yes. Ask partners before you name them.",
         ],
         Pitfalls =
@@ -71,6 +72,21 @@ internal static class Step5Prioritising
                 Choice("priority", "Priority", Options(("high", "High"), ("medium", "Medium"), ("low", "Low"))),
                 Choice("status", "Status", ChoiceLists.ActionStatus),
                 Text("measure", "How will you know it worked?", max: 300)),
+        ],
+        StatutoryForms =
+        [
+            Rows(
+                "np-policies",
+                "Neighbourhood Plan policies",
+                "A Neighbourhood Plan only holds policies on the use of land: what is built, where, and how it looks.",
+                60,
+                Text("title", "Policy", required: true, max: 150, help: "For example: Protect the green by the church."),
+                Choice("topic", "Topic", Options(
+                    ("housing", "Housing"), ("design", "Design and character"), ("green-space", "Green spaces and nature"),
+                    ("business", "Jobs and shops"), ("transport", "Roads, paths and parking"), ("facilities", "Shared places"),
+                    ("heritage", "Heritage"), ("other", "Other")), required: true),
+                Long("wording", "What the policy says", max: 2000),
+                Text("evidence", "What evidence backs it?", max: 300)),
         ],
         Computed =
         [

@@ -8,7 +8,7 @@ internal static class Step6Drafting
         6,
         Stage.Agree,
         "Drafting your plan",
-        "Write the plan, linked to your evidence, and ask partners and the community what they think of the draft.",
+        "Write the plan, linked to what people told you. Then ask partners and the village what they think of the draft.",
         [
             new("structure-editor", "Agree the plan's structure and an editor"),
             new("theme-sections", "Write theme sections linked to the evidence"),
@@ -18,14 +18,14 @@ internal static class Step6Drafting
             new("comments-log", "Log every comment and your response"),
             new("revise-draft", "Revise the draft"),
             new("np-sea-screening", "Get the SEA and HRA screening opinions") { NeighbourhoodPlanOnly = true },
-            new("np-regulation-14", "Run the Regulation 14 pre-submission consultation (at least 6 weeks)") { NeighbourhoodPlanOnly = true },
+            new("np-regulation-14", "Run the Regulation 14 consultation on the draft (at least 6 weeks)") { NeighbourhoodPlanOnly = true },
         ])
     {
         Tips =
         [
-            "A common shape: introduction, how the plan was made, community profile, findings by theme, vision, action plan.",
-            "Make every recommendation point back to the evidence from step 4.",
-            "Give partners a clear deadline for comments, and log every comment with your reply.",
+            "A common shape starts with an opening and how you made it. Then come facts about the place, what people said, your vision and the actions.",
+            "Make each thing you ask for point back to what people said in step 4.",
+            "Give partners a clear date to reply by. Log each comment with your answer.",
         ],
         Pitfalls =
         [
@@ -71,9 +71,10 @@ internal static class Step6Drafting
             Single(
                 "np-milestones",
                 "Neighbourhood Plan: screening and Regulation 14",
-                "The statutory milestones before the plan is submitted.",
-                Date("designated", "When was the neighbourhood area designated?"),
-                Date("screening", "When did you get the SEA and HRA screening opinions?"),
+                "The legal stages before the plan is sent in.",
+                Date("screening", "When did you get the SEA and HRA screening decision?"),
+                Choice("screeningOutcome", "What did the screening decide?", Options(
+                    ("none", "No full SEA or HRA needed"), ("sea", "A full SEA is needed"), ("hra", "A full HRA is needed"), ("both", "Both are needed"))),
                 Date("reg14Start", "Regulation 14 consultation start"),
                 Date("reg14End", "Regulation 14 consultation end"),
                 Count("reg14Responses", "How many responses came in?", 100_000)),
@@ -81,6 +82,7 @@ internal static class Step6Drafting
         Rules =
         [
             Rules.LastsAtLeast("np-milestones", "reg14Start", "reg14End", 6, "The Regulation 14 consultation"),
+            Rules.InOrder("np-milestones", ("screening", "The screening decision"), ("reg14Start", "The Regulation 14 start"), ("reg14End", "The Regulation 14 end")),
         ],
     };
 }

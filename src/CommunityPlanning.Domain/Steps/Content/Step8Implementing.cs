@@ -11,14 +11,14 @@ internal static class Step8Implementing
         8,
         Stage.Deliver,
         "Implementing and monitoring actions",
-        "Deliver the actions through their leads, keep track of progress, and keep the community and council informed.",
+        "Leads carry out the actions. Keep track of how each one is going, and keep the village and the council told.",
         [
-            new("implementation-group", "Set up an implementation group and decide who monitors progress"),
+            new("implementation-group", "Set up a group to deliver the plan and decide who checks progress"),
             new("leads-confirm", "Each lead confirms their action"),
             new("funding-bids", "Use the plan as evidence in funding bids"),
             new("progress-meetings", "Hold regular progress meetings (for example every quarter)"),
             new("update-status", "Update each action's status"),
-            new("report-council", "Report to the parish council and the Annual Parish Meeting"),
+            new("report-council", "Report to the parish council and to the Annual Parish Meeting"),
             new("community-updates", "Update the community about every six months"),
             new("chase-agencies", "Chase agencies that are not acting"),
             new("quick-wins", "Celebrate quick wins"),
@@ -26,7 +26,7 @@ internal static class Step8Implementing
     {
         Tips =
         [
-            "Review every action at a progress meeting every three months or so.",
+            "Check each action at a meeting about every three months.",
             "Red means a concern, amber means not due yet or waiting for money, green means done or on track.",
             "Tell the community what has happened at least every six months. Quick wins keep people interested.",
         ],

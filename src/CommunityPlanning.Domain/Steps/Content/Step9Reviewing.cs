@@ -11,7 +11,7 @@ internal static class Step9Reviewing
         9,
         Stage.Deliver,
         "Reviewing your plan",
-        "After four or five years, look back at what was achieved, ask the community what has changed, and refresh the plan.",
+        "After four or five years, look back at what got done. Ask people what has changed, and then refresh the plan.",
         [
             new("record-outcomes", "For each action, record whether it was done, and if not, why"),
             new("celebrate", "Record and celebrate what was achieved"),
