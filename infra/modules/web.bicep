@@ -24,6 +24,9 @@ param identityClientId string
 @description('Table service endpoint of the storage account.')
 param tableEndpoint string
 
+@description('Queue service endpoint of the storage account (durable Slack work).')
+param queueEndpoint string
+
 
 @description('The host name people reach the app on (links in minutes use it).')
 param publicHostName string
@@ -100,6 +103,10 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'Storage__ServiceUri'
           value: tableEndpoint
+        }
+        {
+          name: 'Storage__QueueServiceUri'
+          value: queueEndpoint
         }
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'

@@ -56,6 +56,7 @@ public sealed class BicepTests
             "Slack__SigningSecret",
             "Slack__BotToken",
             "Storage__ServiceUri",
+            "Storage__QueueServiceUri",
             "Minutes__SigningKey",
             "minutes-signing-key",
             "PublicBaseUrl",
