@@ -20,8 +20,12 @@ internal sealed partial class SlackTurnRunner(
     TimeProvider clock,
     ILogger<SlackTurnRunner> logger)
 {
-    /// <summary>Runs one piece of work. Throws only when the host is stopping.</summary>
-    public async Task RunAsync(SlackWork work, CancellationToken cancellationToken, CancellationToken stopping)
+    /// <summary>
+    /// Runs one piece of work; true when it finished. A failure is logged and, with
+    /// <paramref name="reportFailure"/>, the person is told (stored work is retried first, so it tells them
+    /// only on its last try).
+    /// </summary>
+    public async Task<bool> RunAsync(SlackWork work, CancellationToken cancellationToken, CancellationToken stopping, bool reportFailure = true)
     {
         ArgumentNullException.ThrowIfNull(work);
         try
@@ -48,17 +52,25 @@ internal sealed partial class SlackTurnRunner(
 
                     break;
             }
+
+            return true;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             LogAbandoned(logger, work.GetType().Name);
+            return false;
         }
 #pragma warning disable CA1031 // A failed turn of any kind is reported to the person, never dropped.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogTurnFailed(logger, ex);
-            await sender.ReportFailureAsync(work.Target, stopping).ConfigureAwait(false);
+            if (reportFailure)
+            {
+                await sender.ReportFailureAsync(work.Target, stopping).ConfigureAwait(false);
+            }
+
+            return false;
         }
     }
 
@@ -111,7 +123,7 @@ internal sealed partial class SlackTurnRunner(
         }).ToList();
     }
 
-    [LoggerMessage(EventId = 4140, Level = LogLevel.Error, Message = "A Slack turn failed; the person has been told")]
+    [LoggerMessage(EventId = 4140, Level = LogLevel.Error, Message = "A Slack turn failed; the person is told unless it will be tried again")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 4141, Level = LogLevel.Warning, Message = "A queued Slack {Work} was abandoned because the bot is stopping")]
