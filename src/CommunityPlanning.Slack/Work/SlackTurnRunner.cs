@@ -21,9 +21,9 @@ internal sealed partial class SlackTurnRunner(
     ILogger<SlackTurnRunner> logger)
 {
     /// <summary>
-    /// Runs one piece of work; true when it finished. A failure is logged and, with
-    /// <paramref name="reportFailure"/>, the person is told (stored work is retried first, so it tells them
-    /// only on its last try).
+    /// Runs one piece of work; true when it need not run again (it finished, or failed after its turn was
+    /// saved). A failure is logged and, with <paramref name="reportFailure"/> or after the save, the person
+    /// is told (stored work is retried first, so it tells them only on its last try).
     /// </summary>
     public async Task<bool> RunAsync(SlackWork work, CancellationToken cancellationToken, CancellationToken stopping, bool reportFailure = true)
     {
@@ -65,12 +65,16 @@ internal sealed partial class SlackTurnRunner(
 #pragma warning restore CA1031
         {
             LogTurnFailed(logger, ex);
-            if (reportFailure)
+
+            // Slack refusing a reply or out of reach: the turn is saved by then (the turn's own Slack
+            // calls fall back quietly), so running it again would send nothing. Tell the person now.
+            var afterSave = ex is SlackApiException or HttpRequestException;
+            if (reportFailure || afterSave)
             {
                 await sender.ReportFailureAsync(work.Target, stopping).ConfigureAwait(false);
             }
 
-            return false;
+            return afterSave;
         }
     }
 
