@@ -66,8 +66,8 @@ internal sealed partial class SlackQueuePoller(
         {
             if (item.DequeueCount > settings.MaxDequeueCount)
             {
-                LogPoisoned(logger, item.Key, item.Kind, item.DequeueCount);
                 await store.PoisonAsync(item, $"Taken {item.DequeueCount} times without finishing.", stoppingToken).ConfigureAwait(false);
+                LogPoisoned(logger, item.Key, item.Kind, item.DequeueCount);
                 continue;
             }
 

@@ -34,6 +34,12 @@ public sealed class SlackBotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The table and queue prefix: a second host given it works on the same storage.</summary>
+    public string Prefix { get; private set; } = string.Empty;
+
+    /// <summary>What the host logged, by event id.</summary>
+    public LogWatch Logs { get; } = new();
+
     public static async Task<SlackBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null)
     {
         var host = new SlackBotHost { Slack = await FakeSlackApi.StartAsync() };
@@ -52,6 +58,7 @@ public sealed class SlackBotHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(host.Logs);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddConversations();
         builder.Services.AddStorage(builder.Configuration);
@@ -61,7 +68,8 @@ public sealed class SlackBotHost : IAsyncDisposable
         await app.StartAsync();
         host._app = app;
         host.Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        host.Plans = new TableClient(Azurite.ConnectionString, prefix + "plans");
+        host.Prefix = settings["Storage:TablePrefix"]!;
+        host.Plans = new TableClient(Azurite.ConnectionString, host.Prefix + "plans");
         return host;
     }
 
