@@ -111,6 +111,7 @@ module web 'modules/web.bicep' = {
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     tableEndpoint: storage.outputs.tableEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
     publicHostName: empty(customDomain) ? '${prefix}-${suffix}.azurewebsites.net' : customDomain
     keyVaultUri: keyVault.outputs.uri
     linkSigningKeyId: linkSigningKeyId

@@ -24,6 +24,8 @@ param identityClientId string
 @description('Table service endpoint of the storage account.')
 param tableEndpoint string
 
+@description('Queue service endpoint of the storage account (durable Slack work).')
+param queueEndpoint string
 
 @description('The host name people reach the app on (signed links use it).')
 param publicHostName string
@@ -90,6 +92,10 @@ var baseSettings = [
   {
     name: 'Storage__ServiceUri'
     value: tableEndpoint
+  }
+  {
+    name: 'Storage__QueueServiceUri'
+    value: queueEndpoint
   }
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'

@@ -19,9 +19,10 @@ public static class SlackServiceCollectionExtensions
     /// <summary>
     /// Adds the Slack adapter: options (<c>Slack:SigningSecret</c>, <c>Slack:BotToken</c>, <c>Slack:ApiBaseUrl</c>,
     /// or <c>SLACK_SIGNING_SECRET</c> / <c>SLACK_BOT_TOKEN</c>), signature checks, the Web API client, the
-    /// request queue and its worker, and the proactive messenger. Needs <c>AddConversations()</c> and a
-    /// group store. A secret of the wrong shape (or an unresolved Key Vault reference) stops the host at
-    /// start-up; without the settings Slack needs, <see cref="SlackEndpoints.MapSlackEndpoints"/> maps nothing.
+    /// durable request queue (<c>Slack:Queue:…</c>) with its poller and workers, and the proactive messenger.
+    /// Needs <c>AddConversations()</c>, a group store and an <see cref="Conversations.Work.IWorkQueue"/>.
+    /// A secret of the wrong shape (or an unresolved Key Vault reference) stops the host at start-up;
+    /// without the settings Slack needs, <see cref="SlackEndpoints.MapSlackEndpoints"/> maps nothing.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -45,6 +46,13 @@ public static class SlackServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 
+        services.AddOptions<SlackQueueOptions>()
+            .Bind(configuration.GetSection(SlackQueueOptions.Section))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.RetryDelay >= TimeSpan.Zero, "Slack:Queue:PollInterval must be positive and Slack:Queue:RetryDelay not negative.")
+            .Validate(o => o.VisibilityTimeout >= TimeSpan.FromSeconds(1) && o.VisibilityTimeout <= TimeSpan.FromDays(7), "Slack:Queue:VisibilityTimeout must be between 1 second and 7 days.")
+            .Validate(o => o.MaxDequeueCount > 0 && o.MaxHeld > 0, "Slack:Queue:MaxDequeueCount and Slack:Queue:MaxHeld must be positive.")
+            .ValidateOnStart();
+
         services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<ChannelPacer>();
@@ -58,6 +66,9 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackEventDeduplicator>();
         services.AddSingleton<SlackWorkQueue>();
+        services.AddSingleton<SlackQueueSignal>();
+        services.AddSingleton<SlackWorkReader>();
+        services.AddSingleton<SlackWorkIntake>();
         services.AddSingleton<SlackReplySender>();
         services.AddSingleton<SlackTurnRunner>();
         services.AddSingleton<SlackRequestReader>();
@@ -66,6 +77,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackInteractionsEndpoint>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveMessenger, SlackProactiveMessenger>());
         services.AddHostedService<SlackWorker>();
+        services.AddHostedService<SlackQueuePoller>();
         services.AddHostedService<SlackBotIdentityWarmUp>();
         return services;
     }

@@ -14,8 +14,9 @@ namespace CommunityPlanning.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the group store and the table clients. With <c>Storage:ConnectionString</c> (Azurite) a key is
-    /// used; otherwise <c>Storage:ServiceUri</c> with the given credential (managed identity in Azure).
+    /// Adds the group store, the table clients and the work queue. With <c>Storage:ConnectionString</c> (Azurite)
+    /// a key is used; otherwise <c>Storage:ServiceUri</c> and <c>Storage:QueueServiceUri</c> with the given
+    /// credential (managed identity in Azure).
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, Func<TokenCredential>? credential = null)
     {
@@ -25,6 +26,9 @@ public static class StorageServiceCollectionExtensions
             .Bind(configuration.GetSection(StorageOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.ServiceUri is not null, "Set Storage:ConnectionString (Azurite or a storage account) or Storage:ServiceUri (managed identity).")
             .Validate(o => o.ServiceUri is null || o.ServiceUri.Scheme == Uri.UriSchemeHttps || o.ServiceUri.IsLoopback, "Storage:ServiceUri must use https.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.QueueServiceUri is not null, "Set Storage:QueueServiceUri (the queue endpoint, https://ACCOUNT.queue.core.windows.net) beside Storage:ServiceUri.")
+            .Validate(o => o.QueueServiceUri is null || o.QueueServiceUri.Scheme == Uri.UriSchemeHttps || o.QueueServiceUri.IsLoopback, "Storage:QueueServiceUri must use https.")
+            .Validate(o => o.TablePrefix.All(char.IsAsciiLetterOrDigit), "Storage:TablePrefix may hold only letters and digits (it prefixes table and queue names).")
             .ValidateOnStart();
 
         services.AddSingleton(sp =>
@@ -51,15 +55,16 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StorageHealth>();
         services.AddHostedService<StorageInitializer>();
         services.AddStorageIndexes();
+        services.AddWorkQueue(credential);
         return services;
     }
 }
 
 /// <summary>
-/// Creates every registered <see cref="StorageTable"/> once at start-up, so no request pays for it. Storage that is not reachable yet
+/// Creates every registered <see cref="StorageTable"/> and <see cref="StorageQueue"/> once at start-up, so no request pays for it. Storage that is not reachable yet
 /// (Azurite still starting, a network blip) is retried in the background; /readyz reports it meanwhile.
 /// </summary>
-internal sealed partial class StorageInitializer(IEnumerable<StorageTable> tables, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
+internal sealed partial class StorageInitializer(IEnumerable<StorageTable> tables, IEnumerable<StorageQueue> queues, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -71,6 +76,11 @@ internal sealed partial class StorageInitializer(IEnumerable<StorageTable> table
                 foreach (var table in tables)
                 {
                     await table.Client.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+                }
+
+                foreach (var queue in queues)
+                {
+                    await queue.Client.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
                 }
 
                 return;

@@ -13,13 +13,15 @@ using Microsoft.Extensions.Options;
 namespace CommunityPlanning.Slack.Inbound;
 
 /// <summary>
-/// <c>POST /api/slack/interactions</c>: block_actions (buttons, checklist ticks) are queued; a
+/// <c>POST /api/slack/interactions</c>: block_actions (buttons, checklist ticks) are stored and queued
+/// (a "Fill in the form" button, which opens a modal, runs at once instead); a
 /// view_submission is run at once within a budget, because its answer (validation errors, or the
 /// next view) has to be in the HTTP response; view_closed is acknowledged.
 /// </summary>
 internal sealed partial class SlackInteractionsEndpoint(
     SlackRequestReader reader,
     SlackWorkQueue queue,
+    SlackWorkIntake intake,
     SlackTurnRunner runner,
     TurnProcessor processor,
     IHostApplicationLifetime lifetime,
@@ -35,8 +37,7 @@ internal sealed partial class SlackInteractionsEndpoint(
             return refusal;
         }
 
-        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body!));
-        var payload = form.TryGetValue("payload", out var json) ? JsonRead.TryParse(json.ToString()) : null;
+        var payload = SlackWorkReader.InteractionPayload(body!);
         if (payload is null)
         {
             return TypedResults.BadRequest();
@@ -44,78 +45,28 @@ internal sealed partial class SlackInteractionsEndpoint(
 
         return payload.Str("type") switch
         {
-            "block_actions" => BlockActions(payload),
+            "block_actions" => await BlockActionsAsync(payload, body!).ConfigureAwait(false),
             "view_submission" => await ViewSubmissionAsync(payload, http.RequestAborted).ConfigureAwait(false),
             _ => TypedResults.Ok(),
         };
     }
 
-    private IResult BlockActions(JsonObject payload)
+    private async Task<IResult> BlockActionsAsync(JsonObject payload, byte[] body)
     {
-        var team = payload.Obj("team").Str("id") ?? payload.Obj("user").Str("team_id");
-        var user = payload.Obj("user").Str("id");
-        var container = payload.Obj("container");
-        var channel = container.Str("channel_id") ?? payload.Obj("channel").Str("id");
-        var messageTs = container.Str("message_ts") ?? payload.Obj("message").Str("ts");
-        if (string.Equals(container.Str("type"), "view", StringComparison.Ordinal))
-        {
-            channel = ModalMetadata.TryDecode(payload.Obj("view").Str("private_metadata"))?.Channel;
-            messageTs = null;
-        }
-        else if (container?["is_ephemeral"]?.GetValueKind() == System.Text.Json.JsonValueKind.True)
-        {
-            // An ephemeral message cannot be updated with chat.update: its replies are posted instead.
-            messageTs = null;
-        }
-
-        if (team is null || user is null || channel is null)
+        if (SlackWorkReader.BlockActions(payload) is not { } work)
         {
             return TypedResults.Ok();
         }
 
-        var conversation = new ConversationKey(SlackAddress.Channel, team, channel);
-        var submissions = new List<Submission>();
-        string? text = null;
-        ActionValue? origin = null;
-        foreach (var action in payload.Arr("actions").Objects())
+        if (work.Text is null)
         {
-            switch (action.Str("type"))
-            {
-                case "button" when ActionValue.TryDecode(action.Str("value")) is { } value:
-                    origin = value;
-                    if (value.Verb == SlackFormOpen.Verb)
-                    {
-                        // Only a form button from this conversation re-runs its message here.
-                        text = string.Equals(value.Data.GetValueOrDefault(Submission.GroupKey), conversation.GroupId, StringComparison.Ordinal)
-                            ? value.Data.GetValueOrDefault(SlackFormOpen.TextKey)
-                            : null;
-                    }
-                    else
-                    {
-                        submissions.Add(new Submission(value.Verb, value.Data, new Dictionary<string, string>()));
-                    }
-
-                    break;
-                case "checkboxes":
-                    submissions.AddRange(ChecklistChanges.Read(action, payload.Obj("message")));
-                    break;
-            }
+            return await intake.StoreAsync(work, SlackWorkReader.InteractionsKind, body).ConfigureAwait(false) == IntakeResult.Failed
+                ? TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable)
+                : TypedResults.Ok();
         }
 
-        if (text is null && submissions.Count == 0)
-        {
-            return TypedResults.Ok();
-        }
-
-        var target = new SlackTarget(team, channel, user)
-        {
-            TriggerId = payload.Str("trigger_id"),
-            SourceTs = messageTs,
-            ModalReplaceTs = text is not null ? messageTs : null,
-            FormOrigin = origin,
-        };
-        var turnId = "act:" + (payload.Str("trigger_id") ?? Guid.NewGuid().ToString("N"));
-        var work = new InboundWork(target, turnId, payload.Obj("user").Str("name"), text, text is null ? submissions : [], null);
+        // A "Fill in the form" button opens a modal with its trigger id, usable for 3 seconds only: it
+        // runs at once on this instance. It changes nothing, so if it is lost the person presses again.
         if (!queue.TryEnqueue(work))
         {
             LogQueueFull(logger);

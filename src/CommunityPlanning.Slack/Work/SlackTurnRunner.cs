@@ -20,8 +20,12 @@ internal sealed partial class SlackTurnRunner(
     TimeProvider clock,
     ILogger<SlackTurnRunner> logger)
 {
-    /// <summary>Runs one piece of work. Throws only when the host is stopping.</summary>
-    public async Task RunAsync(SlackWork work, CancellationToken cancellationToken, CancellationToken stopping)
+    /// <summary>
+    /// Runs one piece of work; true when it need not run again (it finished, or failed after its turn was
+    /// saved). A failure is logged and, with <paramref name="reportFailure"/> or after the save, the person
+    /// is told (stored work is retried first, so it tells them only on its last try).
+    /// </summary>
+    public async Task<bool> RunAsync(SlackWork work, CancellationToken cancellationToken, CancellationToken stopping, bool reportFailure = true)
     {
         ArgumentNullException.ThrowIfNull(work);
         try
@@ -48,17 +52,29 @@ internal sealed partial class SlackTurnRunner(
 
                     break;
             }
+
+            return true;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             LogAbandoned(logger, work.GetType().Name);
+            return false;
         }
 #pragma warning disable CA1031 // A failed turn of any kind is reported to the person, never dropped.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogTurnFailed(logger, ex);
-            await sender.ReportFailureAsync(work.Target, stopping).ConfigureAwait(false);
+
+            // Slack refusing a reply or out of reach: the turn is saved by then (the turn's own Slack
+            // calls fall back quietly), so running it again would send nothing. Tell the person now.
+            var afterSave = ex is SlackApiException or HttpRequestException;
+            if (reportFailure || afterSave)
+            {
+                await sender.ReportFailureAsync(work.Target, stopping).ConfigureAwait(false);
+            }
+
+            return afterSave;
         }
     }
 
@@ -111,7 +127,7 @@ internal sealed partial class SlackTurnRunner(
         }).ToList();
     }
 
-    [LoggerMessage(EventId = 4140, Level = LogLevel.Error, Message = "A Slack turn failed; the person has been told")]
+    [LoggerMessage(EventId = 4140, Level = LogLevel.Error, Message = "A Slack turn failed; the person is told unless it will be tried again")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 4141, Level = LogLevel.Warning, Message = "A queued Slack {Work} was abandoned because the bot is stopping")]

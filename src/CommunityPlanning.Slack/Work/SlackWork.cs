@@ -1,5 +1,6 @@
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
+using CommunityPlanning.Conversations.Work;
 using CommunityPlanning.Slack.Rendering;
 
 namespace CommunityPlanning.Slack.Work;
@@ -53,3 +54,8 @@ internal sealed record InboundWork(
 /// <param name="Outcome">The turn.</param>
 /// <param name="ModalClosed">True when the modal was closed before the turn finished: forms are reported as text.</param>
 internal sealed record DeliveryWork(SlackTarget Target, Task<TurnOutcome> Outcome, bool ModalClosed) : SlackWork(Target);
+
+/// <summary>Inbound work taken from the durable queue: finished, it is deleted; failed, it is released for a retry.</summary>
+/// <param name="Inbound">The work read from the stored request.</param>
+/// <param name="Item">The queue's handle on it.</param>
+internal sealed record StoredWork(InboundWork Inbound, ReceivedWork Item) : SlackWork(Inbound.Target);

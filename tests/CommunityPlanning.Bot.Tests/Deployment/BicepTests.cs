@@ -60,6 +60,7 @@ public sealed class BicepTests
             "Links__CurrentKeyId",
             "secrets/link-signing-key-",
             "[if(parameters('slackEnabled')",
+            "Storage__QueueServiceUri",
             "PublicBaseUrl",
             "AZURE_CLIENT_ID",
             "APPLICATIONINSIGHTS_CONNECTION_STRING",

@@ -56,6 +56,18 @@ public sealed class HostTests
     }
 
     [Fact]
+    public void StorageServiceUri_WithoutQueueServiceUri_RefusesToStart()
+    {
+        var ex = Assert.ThrowsAny<Exception>(() => new BotHost(settings: new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = string.Empty,
+            ["Storage:ServiceUri"] = "https://cpbotstore.table.core.windows.net/",
+            ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
+        }));
+        Assert.Contains("Storage:QueueServiceUri", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ApplicationInsightsConnectionString_SwitchesTelemetryOn()
     {
         using var host = new BotHost(settings: new Dictionary<string, string?>
@@ -80,11 +92,14 @@ public sealed class HostTests
         {
             ["Storage:ConnectionString"] = string.Empty,
             ["Storage:ServiceUri"] = "https://cpbotstore.table.core.windows.net/",
+            ["Storage:QueueServiceUri"] = "https://cpbotstore.queue.core.windows.net/",
             ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
         });
         var table = host.Services.GetRequiredService<Azure.Data.Tables.TableClient>();
         Assert.Equal("cpbotstore", table.AccountName);
         Assert.Equal("https://cpbotstore.table.core.windows.net/", table.Uri.GetLeftPart(UriPartial.Authority) + "/");
+        var queues = host.Services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>();
+        Assert.Equal("https://cpbotstore.queue.core.windows.net/", queues.Uri.GetLeftPart(UriPartial.Authority) + "/");
         Assert.Equal("alive", await host.Client.GetStringAsync("/healthz"));
     }
 

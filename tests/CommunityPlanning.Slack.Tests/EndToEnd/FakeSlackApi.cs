@@ -22,6 +22,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly object _gate = new();
     private readonly List<RecordedCall> _calls = [];
     private readonly List<(string Method, Func<RecordedCall, bool> Match, TaskCompletionSource<RecordedCall> Done)> _waiters = [];
+    private readonly HashSet<string> _held = [];
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _app;
     private int _ts;
 
@@ -45,6 +47,32 @@ public sealed class FakeSlackApi : IAsyncDisposable
         fake._app = app;
         fake.BaseUrl = new Uri(app.Urls.First() + "/api/");
         return fake;
+    }
+
+    /// <summary>
+    /// Holds every call to the method open (recorded when it arrives) until <see cref="ReleaseHeld"/> or
+    /// until the caller gives up: a worker held mid-turn, without any delay.
+    /// </summary>
+    public void Hold(string method)
+    {
+        lock (_gate)
+        {
+            _held.Add(method);
+        }
+    }
+
+    /// <summary>Answers the held calls normally, and stops holding.</summary>
+    public void ReleaseHeld()
+    {
+        TaskCompletionSource release;
+        lock (_gate)
+        {
+            _held.Clear();
+            release = _release;
+            _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        release.TrySetResult();
     }
 
     public IReadOnlyList<RecordedCall> Calls(string method)
@@ -98,6 +126,32 @@ public sealed class FakeSlackApi : IAsyncDisposable
             {
                 body[key] = value.ToString();
             }
+        }
+
+        Task? release = null;
+        lock (_gate)
+        {
+            if (_held.Contains(method))
+            {
+                release = _release.Task;
+            }
+        }
+
+        if (release is not null)
+        {
+            Record(new RecordedCall(method, body, http.Request.Headers.Authorization, new JsonObject { ["ok"] = false, ["held"] = true }));
+            var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (http.RequestAborted.Register(() => aborted.TrySetResult()))
+            {
+                await Task.WhenAny(release, aborted.Task);
+            }
+
+            if (http.RequestAborted.IsCancellationRequested)
+            {
+                return TypedResults.Empty;
+            }
+
+            return TypedResults.Json(Answer(method, body));
         }
 
         var custom = Override?.Invoke(method, body);

@@ -40,6 +40,12 @@ public sealed class SlackBotHost : IAsyncDisposable
     /// <summary>Now on the host's clock, in Unix seconds (what Slack puts in X-Slack-Request-Timestamp).</summary>
     public long UnixNow => Clock.GetUtcNow().ToUnixTimeSeconds();
 
+    /// <summary>The table and queue prefix: a second host given it works on the same storage.</summary>
+    public string Prefix { get; private set; } = string.Empty;
+
+    /// <summary>What the host logged, by event id.</summary>
+    public LogWatch Logs { get; } = new();
+
     /// <summary>Starts the host; with <paramref name="clock"/> the host (and its signature window) runs on that clock.</summary>
     public static async Task<SlackBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null)
     {
@@ -59,6 +65,7 @@ public sealed class SlackBotHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(host.Logs);
         builder.Configuration.AddInMemoryCollection(settings);
         if (clock is not null)
         {
@@ -83,7 +90,8 @@ public sealed class SlackBotHost : IAsyncDisposable
 
         host._app = app;
         host.Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        host.Plans = new TableClient(Azurite.ConnectionString, prefix + "plans");
+        host.Prefix = settings["Storage:TablePrefix"]!;
+        host.Plans = new TableClient(Azurite.ConnectionString, host.Prefix + "plans");
         return host;
     }
 
