@@ -24,6 +24,12 @@ internal static class MeetingAccess
         return context.State.Find<MemberRecord>(MemberRecord.KeyFor(actor.Id)) is { Active: true, Role: MemberRole.Chair or MemberRole.ViceChair or MemberRole.Secretary };
     }
 
+    /// <summary>Why this person may not end the meeting (see <see cref="RoleRules.MayEndMeeting"/>), or null when they may.</summary>
+    public static string? EndRefusal(TurnContext context, MeetingRecord meeting) =>
+        RoleRules.MayEndMeeting(context.State, context.Turn.From.Id, meeting.Chair)
+            ? null
+            : $"Only {RoleRules.OfficerWords}, or {meeting.Chair.Name} who is chairing, can end the meeting. Ask one of them, or it closes by itself after 6 hours.";
+
     /// <summary>Records that a member is here (replacing apologies); false when they already were.</summary>
     public static bool MarkPresent(TurnContext context, MeetingRecord meeting, MemberRef member)
     {
