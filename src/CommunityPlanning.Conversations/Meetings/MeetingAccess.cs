@@ -7,22 +7,9 @@ namespace CommunityPlanning.Conversations.Meetings;
 /// <summary>Who may do what in a meeting.</summary>
 internal static class MeetingAccess
 {
-    /// <summary>
-    /// Apologies for someone else are recorded by the meeting's chair, whoever started it, or the group's chair,
-    /// vice-chair or secretary; anyone may send their own.
-    /// </summary>
-    public static bool MayRecordApologies(TurnContext context, MeetingRecord meeting, MemberRef member)
-    {
-        var actor = context.Turn.From;
-        if (string.Equals(actor.Id, member.Id, StringComparison.Ordinal)
-            || string.Equals(actor.Id, meeting.Chair.Id, StringComparison.Ordinal)
-            || string.Equals(actor.Id, meeting.StartedBy.Id, StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        return context.State.Find<MemberRecord>(MemberRecord.KeyFor(actor.Id)) is { Active: true, Role: MemberRole.Chair or MemberRole.ViceChair or MemberRole.Secretary };
-    }
+    /// <summary>Whether this person may record apologies for the member (see <see cref="RoleRules.MayRecordApologiesFor"/>).</summary>
+    public static bool MayRecordApologies(TurnContext context, MeetingRecord meeting, MemberRef member) =>
+        RoleRules.MayRecordApologiesFor(context.State, context.Turn.From.Id, member.Id, meeting.Chair, meeting.StartedBy);
 
     /// <summary>Why this person may not end the meeting (see <see cref="RoleRules.MayEndMeeting"/>), or null when they may.</summary>
     public static string? EndRefusal(TurnContext context, MeetingRecord meeting) =>

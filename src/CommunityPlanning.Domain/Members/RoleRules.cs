@@ -52,6 +52,21 @@ public static class RoleRules
     }
 
     /// <summary>
+    /// Sending apologies for someone else: the meeting's chair, whoever started it, or the group's chair,
+    /// vice-chair or secretary. Anyone may send their own.
+    /// </summary>
+    public static bool MayRecordApologiesFor(GroupState state, string userId, string memberId, MemberRef meetingChair, MemberRef startedBy)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(meetingChair);
+        ArgumentNullException.ThrowIfNull(startedBy);
+        return string.Equals(userId, memberId, StringComparison.Ordinal)
+            || string.Equals(userId, meetingChair.Id, StringComparison.Ordinal)
+            || string.Equals(userId, startedBy.Id, StringComparison.Ordinal)
+            || state.Find<MemberRecord>(MemberRecord.KeyFor(userId)) is { Active: true, Role: MemberRole.Chair or MemberRole.ViceChair or MemberRole.Secretary };
+    }
+
+    /// <summary>
     /// Changing an action's status, owner or due date: its owner, whoever created it, an officer, or anyone
     /// while nobody owns it.
     /// </summary>
