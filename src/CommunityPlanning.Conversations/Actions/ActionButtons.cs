@@ -24,6 +24,12 @@ public sealed class ActionButtons : ICardActionHandler
             return ValueTask.CompletedTask;
         }
 
+        if (submission.Verb != ActionVerbs.Show && ActionChanges.Refusal(context, action) is { } refusal)
+        {
+            context.Add(new Reply { Text = refusal, Mode = ReplyMode.Private });
+            return ValueTask.CompletedTask;
+        }
+
         switch (submission.Verb)
         {
             case ActionVerbs.Show:
@@ -42,7 +48,7 @@ public sealed class ActionButtons : ICardActionHandler
                 break;
             case ActionVerbs.SetDue:
                 var text = submission.Inputs.GetValueOrDefault(ActionVerbs.DueKey) ?? submission.Get(ActionVerbs.DueKey);
-                if (!PendingAction.TryDate(text, out var due))
+                if (!PendingActions.TryDate(text, out var due))
                 {
                     context.Show(ActionCards.DueForm(context, action, "Please pick a date."), ReplyMode.ReplaceSource);
                     break;
@@ -75,13 +81,15 @@ public sealed class ActionButtons : ICardActionHandler
                 ShowUpdated(context, action);
                 break;
             case ActionVerbs.AddOwner:
-                if (submission.Get("oid") is not { Length: > 0 } ownerId)
+                // The person comes from the pending record the card names, never from the card itself.
+                if (PendingActions.From(context, submission) is not { ActionId: { } forAction, Owner: { } newOwner } pending || forAction != action.Id)
                 {
-                    context.Add(new Reply { Text = Messages.UnknownButton, Mode = ReplyMode.Private });
+                    context.Add(new Reply { Text = $"That card has expired or was already answered. Type \"action {ActionText.Number(action.Id)} to @name\" again.", Mode = ReplyMode.Private });
                     break;
                 }
 
-                ActionChanges.SetOwner(context, action, new MemberRef(ownerId, submission.Get("on") ?? ownerId));
+                context.State.Remove(pending.Key);
+                ActionChanges.SetOwner(context, action, newOwner);
                 ShowUpdated(context, action);
                 break;
         }

@@ -14,6 +14,21 @@ internal static class ActionChanges
             ? context.State.Find<ActionItem>(ActionItem.KeyFor(id))
             : null;
 
+    /// <summary>
+    /// Why this person may not change the action's status, owner or due date (see <see cref="RoleRules.MayChangeAction"/>),
+    /// or null when they may.
+    /// </summary>
+    public static string? Refusal(TurnContext context, ActionItem action)
+    {
+        if (RoleRules.MayChangeAction(context.State, context.Turn.From.Id, action))
+        {
+            return null;
+        }
+
+        return $"Action {ActionText.Number(action.Id)} is {ActionText.Owner(action.Owner)}'s, so only they, {action.CreatedBy.Name} who added it, or {RoleRules.OfficerWords} can change it. "
+            + $"You can add a note with \"action {ActionText.Number(action.Id)} note …\".";
+    }
+
     /// <summary>Puts the changed action, when it changed; returns whether it did.</summary>
     public static bool Save(TurnContext context, ActionItem before, ActionItem after)
     {
@@ -90,13 +105,17 @@ internal static class ActionChanges
             : $"Action {ActionText.Number(action.Id)} is now {owner.Name}'s (it was {ActionText.Owner(action.Owner)}'s).";
     }
 
-    /// <summary>Asks before giving an action to someone who is not a member yet.</summary>
+    /// <summary>
+    /// Asks before giving an action to someone who is not a member yet. The person (from a mention, which the
+    /// channel vouches for) waits in a pending record; the card carries only its id.
+    /// </summary>
     public static Card ConfirmNewOwner(TurnContext context, ActionItem action, MemberRef owner)
     {
-        var data = context.Data(
-            (ActionVerbs.IdKey, ActionText.Number(action.Id)),
-            ("oid", owner.Id),
-            ("on", owner.Name));
+        var pending = new PendingActionRecord(PendingActionRecord.NewId(), action.Title, owner, action.Due, action.Step, context.Turn.From, context.Now)
+        {
+            ActionId = action.Id,
+        };
+        PendingActionRecord.Keep(context.State, pending, context.Now);
         return new Card
         {
             Title = $"Is {owner.Name} in the group?",
@@ -107,7 +126,7 @@ internal static class ActionChanges
             ],
             Actions =
             [
-                new CardAction($"Add {owner.Name}", ActionVerbs.AddOwner, data) { Style = ActionStyle.Positive },
+                new CardAction($"Add {owner.Name}", ActionVerbs.AddOwner, PendingActions.ToData(context, pending, (ActionVerbs.IdKey, ActionText.Number(action.Id)))) { Style = ActionStyle.Positive },
                 new CardAction("Pick a member", ActionVerbs.OwnerForm, context.Data((ActionVerbs.IdKey, ActionText.Number(action.Id)))),
             ],
         };

@@ -9,29 +9,38 @@ namespace CommunityPlanning.Conversations.Actions;
 
 /// <summary>
 /// Takes a pending action to creation: asks the next open question (no readable date, a date in the past,
-/// an owner who is not a member), or creates the action once nothing is left to ask.
+/// an owner who is not a member), or creates the action once nothing is left to ask. While questions are open
+/// the action waits in a <see cref="PendingActionRecord"/>, removed when it is created.
 /// </summary>
 internal static class ActionCreation
 {
-    public static void Continue(TurnContext context, PendingAction pending, ReplyMode mode)
+    public static void Continue(TurnContext context, PendingActionRecord pending, ReplyMode mode)
     {
         var today = ActionText.Today(context);
+        Card? question = null;
         if (pending.AskDue)
         {
-            context.Show(DueQuestion(context, pending), mode);
+            question = DueQuestion(context, pending);
         }
         else if (pending.Due is { } due && due < today && !pending.PastConfirmed)
         {
-            context.Show(PastQuestion(context, pending, due), mode);
+            question = PastQuestion(context, pending, due);
         }
         else if (pending.Owner is { } owner && !IsMember(context, owner) && !pending.OwnerConfirmed)
         {
-            context.Show(OwnerQuestion(context, pending, owner), mode);
+            question = OwnerQuestion(context, pending, owner);
         }
-        else
+
+        if (question is null)
         {
+            context.State.Remove(pending.Key);
             Create(context, pending, mode);
+            return;
         }
+
+        // The question card carries only the record's id; the answers so far are kept here.
+        PendingActionRecord.Keep(context.State, pending with { DueProblem = null }, context.Now);
+        context.Show(question, mode);
     }
 
     public static bool IsMember(TurnContext context, MemberRef who) =>
@@ -54,7 +63,7 @@ internal static class ActionCreation
         }
     }
 
-    private static void Create(TurnContext context, PendingAction pending, ReplyMode mode)
+    private static void Create(TurnContext context, PendingActionRecord pending, ReplyMode mode)
     {
         // A second press of the same confirmation button finds the action the first press made.
         var existing = context.State.Actions().FirstOrDefault(a => string.Equals(a.SourceId, pending.Id, StringComparison.Ordinal));
@@ -87,7 +96,7 @@ internal static class ActionCreation
         context.Show(card with { Subtitle = "New action", Blocks = [.. card.Blocks, new TextBlock(note, TextTone.Subtle)] }, mode);
     }
 
-    private static Card DueQuestion(TurnContext context, PendingAction pending)
+    private static Card DueQuestion(TurnContext context, PendingActionRecord pending)
     {
         var blocks = new List<CardBlock> { new TextBlock(Describe(pending)) };
         if (pending.DueProblem is { } problem)
@@ -102,14 +111,14 @@ internal static class ActionCreation
             Blocks = blocks,
             Actions =
             [
-                new CardAction("Save", ActionVerbs.NewDue, pending.ToData(context)) { Style = ActionStyle.Positive, SubmitsInputs = true },
-                new CardAction("No due date", ActionVerbs.NewNoDue, pending.ToData(context)),
-                new CardAction("Cancel", ActionVerbs.NewCancel, pending.ToData(context)),
+                new CardAction("Save", ActionVerbs.NewDue, PendingActions.ToData(context, pending)) { Style = ActionStyle.Positive, SubmitsInputs = true },
+                new CardAction("No due date", ActionVerbs.NewNoDue, PendingActions.ToData(context, pending)),
+                new CardAction("Cancel", ActionVerbs.NewCancel, PendingActions.ToData(context, pending)),
             ],
         };
     }
 
-    private static Card PastQuestion(TurnContext context, PendingAction pending, DateOnly due) => new()
+    private static Card PastQuestion(TurnContext context, PendingActionRecord pending, DateOnly due) => new()
     {
         Title = "That date has passed",
         Blocks =
@@ -120,13 +129,13 @@ internal static class ActionCreation
         ],
         Actions =
         [
-            new CardAction("Use the new date", ActionVerbs.NewDue, pending.ToData(context)) { Style = ActionStyle.Positive, SubmitsInputs = true },
-            new CardAction($"Keep {ActionCards.Day(due)}", ActionVerbs.NewKeepDate, pending.ToData(context)),
-            new CardAction("Cancel", ActionVerbs.NewCancel, pending.ToData(context)),
+            new CardAction("Use the new date", ActionVerbs.NewDue, PendingActions.ToData(context, pending)) { Style = ActionStyle.Positive, SubmitsInputs = true },
+            new CardAction($"Keep {ActionCards.Day(due)}", ActionVerbs.NewKeepDate, PendingActions.ToData(context, pending)),
+            new CardAction("Cancel", ActionVerbs.NewCancel, PendingActions.ToData(context, pending)),
         ],
     };
 
-    private static Card OwnerQuestion(TurnContext context, PendingAction pending, MemberRef owner) => new()
+    private static Card OwnerQuestion(TurnContext context, PendingActionRecord pending, MemberRef owner) => new()
     {
         Title = $"Is {owner.Name} in the group?",
         Blocks =
@@ -137,13 +146,13 @@ internal static class ActionCreation
         ],
         Actions =
         [
-            new CardAction($"Add {owner.Name}", ActionVerbs.NewAddOwner, pending.ToData(context)) { Style = ActionStyle.Positive },
-            new CardAction("Give it to the member picked", ActionVerbs.NewPickOwner, pending.ToData(context)) { SubmitsInputs = true },
-            new CardAction("Cancel", ActionVerbs.NewCancel, pending.ToData(context)),
+            new CardAction($"Add {owner.Name}", ActionVerbs.NewAddOwner, PendingActions.ToData(context, pending)) { Style = ActionStyle.Positive },
+            new CardAction("Give it to the member picked", ActionVerbs.NewPickOwner, PendingActions.ToData(context, pending)) { SubmitsInputs = true },
+            new CardAction("Cancel", ActionVerbs.NewCancel, PendingActions.ToData(context, pending)),
         ],
     };
 
-    private static string Describe(PendingAction pending)
+    private static string Describe(PendingActionRecord pending)
     {
         var who = pending.Owner is null ? string.Empty : $" for {pending.Owner.Name}";
         return $"New action{who}: {ActionText.Quote(pending.Title)}";

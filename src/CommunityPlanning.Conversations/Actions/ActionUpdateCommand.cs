@@ -32,15 +32,27 @@ public sealed partial class ActionUpdateCommand(INextMeetingSource meetings) : I
             return ValueTask.CompletedTask;
         }
 
+        var rest = match.Groups["rest"].Value.Trim();
+        if ((match.Groups["done"].Success || ChangesStatusOwnerOrDue(rest)) && ActionChanges.Refusal(context, action) is { } refusal)
+        {
+            context.Say(refusal);
+            return ValueTask.CompletedTask;
+        }
+
         if (match.Groups["done"].Success)
         {
             context.Say(ActionChanges.Complete(context, action));
             return ValueTask.CompletedTask;
         }
 
-        Apply(context, action, match.Groups["rest"].Value.Trim());
+        Apply(context, action, rest);
         return ValueTask.CompletedTask;
     }
+
+    // Notes, RAG, percentage and step are progress reports anyone may make; these need the owner, the creator or an officer.
+    private static bool ChangesStatusOwnerOrDue(string rest) =>
+        DuePart().IsMatch(rest) || OwnerPart().IsMatch(rest) || StatusPart().IsMatch(rest)
+        || CompletePart().IsMatch(rest) || ReopenPart().IsMatch(rest) || DropPart().IsMatch(rest);
 
     private void Apply(TurnContext context, ActionItem action, string rest)
     {

@@ -27,7 +27,7 @@ public static class ActionVerbs
     /// <summary>Give the action to the member chosen in input <c>owner</c> (data: id).</summary>
     public const string SetOwner = "action.owner.set";
 
-    /// <summary>Add someone to the group's members and give them the action (data: id, oid, on).</summary>
+    /// <summary>Add the person waiting in a pending record to the group's members and give them the action (data: id, p).</summary>
     public const string AddOwner = "action.owner.add";
 
     /// <summary>Show the group's open actions.</summary>

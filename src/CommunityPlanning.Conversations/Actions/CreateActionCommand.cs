@@ -56,19 +56,36 @@ public sealed partial class CreateActionCommand(INextMeetingSource meetings) : I
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(submission);
-        if (PendingAction.From(submission) is not { } pending)
+        if (PendingActions.From(context, submission) is not { } pending)
         {
-            context.Add(new Reply { Text = $"That card has lost its action. Please type it again, like \"{Example}\".", Mode = ReplyMode.Private });
+            // A second press of a button that already made the action finds that action.
+            var made = context.State.Actions().FirstOrDefault(a => a.SourceId is not null && string.Equals(a.SourceId, submission.Get(PendingActions.IdKey), StringComparison.Ordinal));
+            if (made is not null && submission.Verb != ActionVerbs.NewCancel)
+            {
+                context.Show(ActionCards.Details(context, made), ReplyMode.ReplaceSource);
+            }
+            else
+            {
+                context.Add(new Reply { Text = $"That card has expired or was already answered. Please type the action again, like \"{Example}\".", Mode = ReplyMode.Private });
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        if (pending.ActionId is not null)
+        {
+            context.Add(new Reply { Text = Messages.UnknownButton, Mode = ReplyMode.Private });
             return ValueTask.CompletedTask;
         }
 
         switch (submission.Verb)
         {
             case ActionVerbs.NewCancel:
+                context.State.Remove(pending.Key);
                 context.Add(new Reply { Text = $"OK, I haven't made the action {ActionText.Quote(pending.Title)}.", Mode = ReplyMode.ReplaceSource });
                 return ValueTask.CompletedTask;
             case ActionVerbs.NewDue:
-                if (!PendingAction.TryDate(submission.Inputs.GetValueOrDefault(ActionVerbs.DueKey), out var due))
+                if (!PendingActions.TryDate(submission.Inputs.GetValueOrDefault(ActionVerbs.DueKey), out var due))
                 {
                     ActionCreation.Continue(context, pending with { AskDue = true, DueProblem = "Please pick a date, or press \"No due date\"." }, ReplyMode.ReplaceSource);
                     return ValueTask.CompletedTask;
@@ -130,7 +147,7 @@ public sealed partial class CreateActionCommand(INextMeetingSource meetings) : I
             return;
         }
 
-        var pending = new PendingAction(Guid.NewGuid().ToString("N"), parsed.Title, parsed.Owner, parsed.Due, parsed.Step ?? plan.CurrentStep, context.Turn.From)
+        var pending = new PendingActionRecord(PendingActionRecord.NewId(), parsed.Title, parsed.Owner, parsed.Due, parsed.Step ?? plan.CurrentStep, context.Turn.From, context.Now)
         {
             AskDue = parsed.Reading == DueReading.NotUnderstood || (askWhenUndated && parsed.Reading == DueReading.None),
             DueProblem = parsed.DueProblem ?? (parsed.Reading == DueReading.NotUnderstood ? "I couldn't tell the due date from that." : null),

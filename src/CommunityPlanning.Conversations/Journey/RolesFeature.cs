@@ -9,8 +9,8 @@ using CommunityPlanning.Domain.Members;
 namespace CommunityPlanning.Conversations.Journey;
 
 /// <summary>
-/// Roles in the steering group: <c>role @Sam secretary</c> (the chair sets roles; anyone may while the
-/// group has no chair), <c>I am the treasurer</c>, and <c>members</c> to list everyone.
+/// Roles in the steering group: <c>role @Sam secretary</c> (officers set roles; anyone may while the group
+/// has no officer, see <see cref="RoleRules"/>), <c>I am the treasurer</c>, and <c>members</c> to list everyone.
 /// </summary>
 public sealed partial class RolesFeature : ICommand
 {
@@ -91,16 +91,14 @@ public sealed partial class RolesFeature : ICommand
     public static string Holders(TurnContext context, Func<MemberRole, bool> roles)
     {
         var names = Members(context).Where(m => roles(m.Role)).Select(m => $"{m.Member.Name} ({m.Role.Title()})").ToList();
-        return names.Count == 0 ? "nobody yet: the group has no chair or secretary. Set one with \"role @name chair\"" : string.Join(" or ", names);
+        return names.Count == 0 ? "nobody yet: the group has no officers. Set a chair with \"role @name chair\"" : string.Join(" or ", names);
     }
 
     private static void SetRole(TurnContext context, MemberRef who, MemberRole role)
     {
-        var actor = context.State.Find<MemberRecord>(MemberRecord.KeyFor(context.Turn.From.Id));
-        var chairs = Members(context).Where(m => m.Role == MemberRole.Chair).ToList();
-        if (chairs.Count > 0 && actor?.Role != MemberRole.Chair)
+        if (!RoleRules.MaySetRoles(context.State, context.Turn.From.Id))
         {
-            context.Say($"Only the chair can set roles. Ask {string.Join(" or ", chairs.Select(c => c.Member.Name))}.");
+            context.Say($"Only {RoleRules.OfficerWords} can set roles. Ask {Holders(context, RoleRules.IsOfficerRole)}.");
             return;
         }
 
@@ -109,10 +107,14 @@ public sealed partial class RolesFeature : ICommand
         var note = new StringBuilder();
         if (role == MemberRole.Chair)
         {
-            foreach (var chair in chairs.Where(c => !string.Equals(c.Member.Id, who.Id, StringComparison.Ordinal)))
+            // One chair: whoever held it is demoted, including a chair who has left the conversation.
+            foreach (var chair in context.State.OfType<MemberRecord>().Where(m => m.Role == MemberRole.Chair && !string.Equals(m.Member.Id, who.Id, StringComparison.Ordinal)).ToList())
             {
                 context.State.Put(chair with { Role = MemberRole.Member });
-                note.Append(' ').Append(chair.Member.Name).Append(" is no longer chair.");
+                if (chair.Active)
+                {
+                    note.Append(' ').Append(chair.Member.Name).Append(" is no longer chair.");
+                }
             }
         }
 
@@ -147,7 +149,7 @@ public sealed partial class RolesFeature : ICommand
             Blocks =
             [
                 new FactsBlock(members.Select(m => new Fact(m.Member.Name, m.Role.Title())).ToList()),
-                new TextBlock("The chair sets roles, for example: role @Sam secretary. The chair or secretary can mark steps complete.", TextTone.Subtle),
+                new TextBlock("Officers (chair, vice-chair, secretary, treasurer) set roles, for example: role @Sam secretary. They also end meetings and mark steps complete.", TextTone.Subtle),
             ],
         };
     }

@@ -12,8 +12,8 @@ using CommunityPlanning.Domain.Steps;
 namespace CommunityPlanning.Conversations.Journey;
 
 /// <summary>
-/// <c>step complete</c> (the chair or secretary, after a confirmation that names any unticked items)
-/// records who and when and moves the plan on; <c>reopen step 3</c> (the chair) opens a step again.
+/// <c>step complete</c> (an officer, after a confirmation that names any unticked items) records who and
+/// when and moves the plan on; <c>reopen step 3</c> (an officer) opens a step again. See <see cref="RoleRules"/>.
 /// </summary>
 public sealed partial class StepCompletion : ICommand, ICardActionHandler
 {
@@ -80,16 +80,15 @@ public sealed partial class StepCompletion : ICommand, ICardActionHandler
 
     private static string? Refusal(TurnContext context, PlanRecord plan, int step)
     {
-        var member = context.State.Find<MemberRecord>(MemberRecord.KeyFor(context.Turn.From.Id));
-        if (member is null || !RoleNames.CanCompleteSteps(member.Role))
+        if (!RoleRules.MaySignOffSteps(context.State, context.Turn.From.Id))
         {
-            return $"Only the chair or secretary can mark a step complete. Ask {RolesFeature.Holders(context, RoleNames.CanCompleteSteps)}.";
+            return $"Only {RoleRules.OfficerWords} can mark a step complete. Ask {RolesFeature.Holders(context, RoleRules.IsOfficerRole)}.";
         }
 
         if (context.State.Find<StepRecord>(StepRecord.KeyFor(step)) is { Completed: true } record)
         {
             var who = record.CompletedBy is { } by ? $" by {by.Name}" : string.Empty;
-            return $"Step {JourneyData.Text(step)} is already complete{who}. The chair can reopen it with \"reopen step {JourneyData.Text(step)}\".";
+            return $"Step {JourneyData.Text(step)} is already complete{who}. An officer can reopen it with \"reopen step {JourneyData.Text(step)}\".";
         }
 
         return step > plan.CurrentStep
@@ -163,10 +162,9 @@ public sealed partial class StepCompletion : ICommand, ICardActionHandler
 
     private static void Reopen(TurnContext context, int step, bool named)
     {
-        var member = context.State.Find<MemberRecord>(MemberRecord.KeyFor(context.Turn.From.Id));
-        if (member is null || !RoleNames.IsChair(member.Role))
+        if (!RoleRules.MaySignOffSteps(context.State, context.Turn.From.Id))
         {
-            context.Say($"Only the chair can reopen a step. Ask {RolesFeature.Holders(context, RoleNames.IsChair)}.");
+            context.Say($"Only {RoleRules.OfficerWords} can reopen a step. Ask {RolesFeature.Holders(context, RoleRules.IsOfficerRole)}.");
             return;
         }
 
@@ -183,7 +181,7 @@ public sealed partial class StepCompletion : ICommand, ICardActionHandler
         }
 
         context.State.Put(record with { Completed = false, ReopenedBy = context.Turn.From, ReopenedAt = context.Now });
-        context.Say($"Step {JourneyData.Text(step)} is open again. When it's done, the chair or secretary can type \"complete step {JourneyData.Text(step)}\".");
+        context.Say($"Step {JourneyData.Text(step)} is open again. When it's done, an officer can type \"complete step {JourneyData.Text(step)}\".");
     }
 
     [GeneratedRegex(

@@ -7,22 +7,15 @@ namespace CommunityPlanning.Conversations.Meetings;
 /// <summary>Who may do what in a meeting.</summary>
 internal static class MeetingAccess
 {
-    /// <summary>
-    /// Apologies for someone else are recorded by the meeting's chair, whoever started it, or the group's chair,
-    /// vice-chair or secretary; anyone may send their own.
-    /// </summary>
-    public static bool MayRecordApologies(TurnContext context, MeetingRecord meeting, MemberRef member)
-    {
-        var actor = context.Turn.From;
-        if (string.Equals(actor.Id, member.Id, StringComparison.Ordinal)
-            || string.Equals(actor.Id, meeting.Chair.Id, StringComparison.Ordinal)
-            || string.Equals(actor.Id, meeting.StartedBy.Id, StringComparison.Ordinal))
-        {
-            return true;
-        }
+    /// <summary>Whether this person may record apologies for the member (see <see cref="RoleRules.MayRecordApologiesFor"/>).</summary>
+    public static bool MayRecordApologies(TurnContext context, MeetingRecord meeting, MemberRef member) =>
+        RoleRules.MayRecordApologiesFor(context.State, context.Turn.From.Id, member.Id, meeting.Chair, meeting.StartedBy);
 
-        return context.State.Find<MemberRecord>(MemberRecord.KeyFor(actor.Id)) is { Active: true, Role: MemberRole.Chair or MemberRole.ViceChair or MemberRole.Secretary };
-    }
+    /// <summary>Why this person may not end the meeting (see <see cref="RoleRules.MayEndMeeting"/>), or null when they may.</summary>
+    public static string? EndRefusal(TurnContext context, MeetingRecord meeting) =>
+        RoleRules.MayEndMeeting(context.State, context.Turn.From.Id, meeting.Chair)
+            ? null
+            : $"Only {RoleRules.OfficerWords}, or {meeting.Chair.Name} who is chairing, can end the meeting. Ask one of them, or it closes by itself after 6 hours.";
 
     /// <summary>Records that a member is here (replacing apologies); false when they already were.</summary>
     public static bool MarkPresent(TurnContext context, MeetingRecord meeting, MemberRef member)

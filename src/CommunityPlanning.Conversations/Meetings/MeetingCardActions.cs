@@ -67,6 +67,9 @@ public sealed class MeetingCardActions(MeetingCommand meetings) : ICardActionHan
                 }
 
                 break;
+            case MeetingVerbs.EndAsk or MeetingVerbs.End when MeetingAccess.EndRefusal(context, meeting) is { } refusal:
+                Private(context, refusal);
+                return ValueTask.CompletedTask;
             case MeetingVerbs.EndAsk:
                 context.Show(MeetingCard.EndQuestion(context, meeting), ReplyMode.Private);
                 return ValueTask.CompletedTask;

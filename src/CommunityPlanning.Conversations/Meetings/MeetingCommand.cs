@@ -103,6 +103,12 @@ public sealed partial class MeetingCommand(IMinutesLinks links) : ICommand, ICon
             return;
         }
 
+        if (!fromEvent && MeetingAccess.EndRefusal(context, meeting) is { } refusal)
+        {
+            context.Say(refusal);
+            return;
+        }
+
         var minutes = MeetingLifecycle.Close(context.State, meeting, context.Turn.From, context.Now);
         var text = fromEvent
             ? "The Teams meeting has ended, so I've closed ours. Here are the minutes."

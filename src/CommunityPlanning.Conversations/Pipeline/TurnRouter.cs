@@ -76,6 +76,13 @@ public sealed class TurnRouter(
             return;
         }
 
+        // Card data and inputs are client-editable: lengths and people are checked here, for every verb and channel.
+        if (SubmissionCheck.Refusal(submission, context.State) is { } refusal)
+        {
+            context.Add(new Reply { Text = refusal, Mode = ReplyMode.Private });
+            return;
+        }
+
         var handler = _actions.FirstOrDefault(h => h.Handles(submission.Verb));
         if (handler is null)
         {

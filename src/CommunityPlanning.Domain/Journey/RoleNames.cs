@@ -73,9 +73,6 @@ public static class RoleNames
     /// <summary>The roles people can type, for help text.</summary>
     public static string Choices => "chair, vice-chair, secretary, treasurer, publicity, fundraising, volunteer coordinator, project manager or member";
 
-    /// <summary>True when the role may mark steps complete.</summary>
-    public static bool CanCompleteSteps(MemberRole role) => role is MemberRole.Chair or MemberRole.Secretary;
-
     /// <summary>True when the role may reopen steps, set roles and close scoring.</summary>
     public static bool IsChair(MemberRole role) => role == MemberRole.Chair;
 }

@@ -22,8 +22,4 @@ public sealed record MemberRecord(MemberRef Member, MemberRole Role, DateTimeOff
 
     /// <summary>The key of a member's record.</summary>
     public static string KeyFor(string userId) => RecordKeys.Of(Kind, userId);
-
-    /// <summary>True when the role may complete or reopen steps.</summary>
-    [JsonIgnore]
-    public bool CanSignOffSteps => Role is MemberRole.Chair or MemberRole.Secretary;
 }

@@ -31,7 +31,7 @@ public static partial class BlockKitRenderer
         yield return block;
         if (!string.IsNullOrWhiteSpace(input.Error))
         {
-            yield return Context("⚠️ " + Mrkdwn.EscapeFit(input.Error, BlockKitLimits.ContextText - 3));
+            yield return PlainContext("⚠️ " + Mrkdwn.Fit(input.Error, BlockKitLimits.ContextText - 3));
         }
     }
 

@@ -9,8 +9,11 @@ namespace CommunityPlanning.Slack.Rendering;
 
 /// <summary>
 /// Renders the neutral card model as Block Kit: messages (header, sections, fields, checkboxes,
-/// buttons) and modals (inputs). Every text is escaped and cut to Slack's limits; long content is
-/// split over several blocks and, past 50 blocks, several messages.
+/// buttons) and modals (inputs). Text that may hold what people typed goes into <c>plain_text</c> objects
+/// wherever Block Kit allows (headers, sections, context, buttons, checkbox options); where it must be
+/// mrkdwn (a reply that mentions people, headings, facts' bold labels) it is escaped with <see cref="Mrkdwn"/>.
+/// Every text is cut to Slack's limits; long content is split over several blocks and, past 50 blocks,
+/// several messages.
 /// </summary>
 public static partial class BlockKitRenderer
 {
@@ -39,7 +42,9 @@ public static partial class BlockKitRenderer
         {
             var text = MentionText.Render(reply.Text, reply.Mentions, Mrkdwn.Escape, Mention);
             fallback = text;
-            blocks.AddRange(Sections(text, escaped: true));
+
+            // Only a reply that mentions people needs mrkdwn (for <@U…>); anything else is shown as plain text.
+            blocks.AddRange(reply.Mentions.Count > 0 ? Sections(text, escaped: true) : PlainSections(reply.Text));
         }
 
         if (reply.Card is { } card)
@@ -123,7 +128,7 @@ public static partial class BlockKitRenderer
 
         if (!string.IsNullOrWhiteSpace(card.Subtitle))
         {
-            blocks.Add(Context(Mrkdwn.EscapeFit(card.Subtitle, BlockKitLimits.ContextText)));
+            blocks.Add(PlainContext(Mrkdwn.Fit(card.Subtitle, BlockKitLimits.ContextText)));
         }
 
         foreach (var block in card.Blocks)
@@ -154,15 +159,18 @@ public static partial class BlockKitRenderer
 
     private static IEnumerable<JsonObject> Text(TextBlock block) => block.Tone switch
     {
-        TextTone.Subtle => Mrkdwn.EscapeChunks(block.Text, BlockKitLimits.ContextText).Select(Context),
+        TextTone.Subtle => Mrkdwn.Chunks(block.Text, BlockKitLimits.ContextText).Select(PlainContext),
         TextTone.Heading => Mrkdwn.EscapeChunks(block.Text, BlockKitLimits.SectionText - 2).Select(t => Section($"*{t}*")),
-        TextTone.Good => Sections("✅ " + Mrkdwn.Escape(block.Text), escaped: true),
-        TextTone.Warning => Sections("⚠️ " + Mrkdwn.Escape(block.Text), escaped: true),
-        _ => Sections(block.Text, escaped: false),
+        TextTone.Good => PlainSections("✅ " + block.Text),
+        TextTone.Warning => PlainSections("⚠️ " + block.Text),
+        _ => PlainSections(block.Text),
     };
 
     private static IEnumerable<JsonObject> Sections(string text, bool escaped) =>
         Mrkdwn.SplitEscaped(escaped ? text : Mrkdwn.Escape(text), BlockKitLimits.SectionText).Select(Section);
+
+    private static IEnumerable<JsonObject> PlainSections(string text) =>
+        Mrkdwn.Chunks(text, BlockKitLimits.SectionText).Select(t => new JsonObject { ["type"] = "section", ["text"] = PlainText(t) });
 
     private static IEnumerable<JsonObject> Facts(FactsBlock block)
     {
@@ -198,15 +206,15 @@ public static partial class BlockKitRenderer
                     throw new InvalidOperationException($"The checklist item id \"{item.Id}\" is longer than a Slack option value allows.");
                 }
 
-                var option = new JsonObject { ["text"] = MrkdwnText(Mrkdwn.EscapeFit(item.Text, BlockKitLimits.OptionText)), ["value"] = item.Id };
+                var option = new JsonObject { ["text"] = PlainText(Mrkdwn.Fit(item.Text, BlockKitLimits.OptionText)), ["value"] = item.Id };
                 if (!string.IsNullOrWhiteSpace(item.Detail))
                 {
-                    option["description"] = MrkdwnText(Mrkdwn.EscapeFit(item.Detail, BlockKitLimits.OptionDescription));
+                    option["description"] = PlainText(Mrkdwn.Fit(item.Detail, BlockKitLimits.OptionDescription));
                 }
-                else if (Mrkdwn.Escape(item.Text).Length > BlockKitLimits.OptionText)
+                else if (item.Text.Length > BlockKitLimits.OptionText)
                 {
                     // The rest of a long item, so nobody ticks something they could not read.
-                    option["description"] = MrkdwnText(Mrkdwn.EscapeFit("…" + Rest(item.Text), BlockKitLimits.OptionDescription));
+                    option["description"] = PlainText(Mrkdwn.Fit("…" + Rest(item.Text), BlockKitLimits.OptionDescription));
                 }
 
                 options.Add(option);
@@ -233,8 +241,7 @@ public static partial class BlockKitRenderer
 
     private static string Rest(string text)
     {
-        var shown = Mrkdwn.EscapeFit(text, BlockKitLimits.OptionText);
-        var kept = Mrkdwn.Unescape(shown.TrimEnd('…')).Length;
+        var kept = Mrkdwn.Fit(text, BlockKitLimits.OptionText).TrimEnd('…').Length;
         return text[Math.Min(kept, text.Length)..].TrimStart();
     }
 
@@ -299,7 +306,7 @@ public static partial class BlockKitRenderer
 
     private static JsonObject Section(string mrkdwn) => new() { ["type"] = "section", ["text"] = MrkdwnText(mrkdwn) };
 
-    private static JsonObject Context(string mrkdwn) => new() { ["type"] = "context", ["elements"] = new JsonArray(MrkdwnText(mrkdwn)) };
+    private static JsonObject PlainContext(string text) => new() { ["type"] = "context", ["elements"] = new JsonArray(PlainText(text)) };
 
     private static JsonObject MrkdwnText(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
 

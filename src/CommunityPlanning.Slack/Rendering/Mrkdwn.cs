@@ -1,21 +1,32 @@
+using System.Buffers;
 using System.Text;
 
 namespace CommunityPlanning.Slack.Rendering;
 
 /// <summary>
-/// Slack mrkdwn for user text: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> become entities, so nothing a person
-/// typed can become a link, a mention or <c>&lt;!channel&gt;</c>. (Emphasis characters such as * and _ are
-/// left alone: at worst they make a word bold.)
+/// Slack mrkdwn for user text. Slack publishes escapes only for <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c>, which
+/// become entities, so nothing a person typed can become a link, a mention or <c>&lt;!channel&gt;</c>. The
+/// formatting characters <c>* _ ~ `</c> have no escape, so each is fenced by zero-width spaces (U+200B): a
+/// marker only formats when it sits on a word boundary with text on its inner side, and with a zero-width
+/// space on both sides one of the two fails whichever way Slack classes that space, so the character shows
+/// as typed. The renderer prefers <c>plain_text</c> objects for user text; this is for text that must sit in mrkdwn.
 /// </summary>
 public static class Mrkdwn
 {
+    /// <summary>The zero-width space fenced around formatting characters.</summary>
+    public const char ZeroWidthSpace = '\u200B';
+
     private const string Ellipsis = "…";
 
-    /// <summary>Escapes plain text for a mrkdwn field.</summary>
+    private static readonly string Fence = ZeroWidthSpace.ToString();
+
+    private static readonly SearchValues<char> Special = SearchValues.Create("&<>*_~`");
+
+    /// <summary>Escapes plain text for a mrkdwn field: entities for <c>&amp; &lt; &gt;</c>, fences for <c>* _ ~ `</c>.</summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)
+        if (text.AsSpan().IndexOfAny(Special) < 0)
         {
             return text;
         }
@@ -28,6 +39,7 @@ public static class Mrkdwn
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
+                '*' or '_' or '~' or '`' => string.Concat(Fence, c.ToString(), Fence),
                 _ => c.ToString(),
             });
         }
@@ -35,11 +47,12 @@ public static class Mrkdwn
         return output.ToString();
     }
 
-    /// <summary>Turns Slack's escaped text back into what the person typed.</summary>
+    /// <summary>Turns Slack's escaped text (or ours) back into what the person typed.</summary>
     public static string Unescape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+        return text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal)
+            .Replace(Fence, string.Empty, StringComparison.Ordinal);
     }
 
     /// <summary>Plain text cut to at most <paramref name="max"/> characters, with an ellipsis when cut.</summary>
@@ -66,6 +79,7 @@ public static class Mrkdwn
             {
                 '&' => 5,
                 '<' or '>' => 4,
+                '*' or '_' or '~' or '`' => 3,
                 _ => 1,
             };
             if (size > max - 1)
@@ -82,6 +96,9 @@ public static class Mrkdwn
     /// line end or a space where it can.
     /// </summary>
     public static IReadOnlyList<string> EscapeChunks(string text, int max) => SplitEscaped(Escape(text), max);
+
+    /// <summary>Splits plain text, unescaped, for <c>plain_text</c> objects, breaking at a line end or a space where it can.</summary>
+    public static IReadOnlyList<string> Chunks(string text, int max) => SplitEscaped(text, max);
 
     /// <summary>
     /// Splits mrkdwn that is already escaped into pieces of at most <paramref name="max"/> characters,

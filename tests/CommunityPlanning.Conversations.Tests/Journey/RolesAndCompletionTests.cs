@@ -24,7 +24,7 @@ public sealed class RolesAndCompletionTests
         using var chat = new ScriptedConversation();
         await chat.StartPlan();
 
-        (await chat.Send(Bob, "I am the chair")).AssertReply("Only the chair can set roles. Ask Ann");
+        (await chat.Send(Bob, "I am the chair")).AssertReply("Only the chair, vice-chair, secretary or treasurer can set roles. Ask Ann (Chair)");
         var bob = (await chat.Stored()).Find<MemberRecord>(MemberRecord.KeyFor(Bob.Id));
         Assert.Equal(MemberRole.Member, bob!.Role);
     }
@@ -37,7 +37,7 @@ public sealed class RolesAndCompletionTests
 
         (await chat.Send(Ann, "role Cat Jones vice chair", Cat)).AssertReply("Cat is now Vice-chair");
         (await chat.Send(Ann, "role @Bob chair", Bob)).AssertReply("Ann is no longer chair");
-        (await chat.Send(Ann, "role Cat treasurer", Cat)).AssertReply("Only the chair can set roles. Ask Bob");
+        (await chat.Send(Ann, "role Cat treasurer", Cat)).AssertReply("can set roles. Ask Bob (Chair) or Cat (Vice-chair)");
     }
 
     [Fact]
@@ -80,14 +80,14 @@ public sealed class RolesAndCompletionTests
         await chat.StartPlan();
         await chat.Send(Ann, "role Bob secretary", Bob);
 
-        (await chat.Send(Cat, "step complete")).AssertReply("Only the chair or secretary can mark a step complete. Ask Ann (Chair) or Bob (Secretary)");
+        (await chat.Send(Cat, "step complete")).AssertReply("Only the chair, vice-chair, secretary or treasurer can mark a step complete. Ask Ann (Chair) or Bob (Secretary)");
         var card = (await chat.Send(Ann, "step complete")).Card;
-        (await chat.Press(Cat, Replies.Button(card, "Complete anyway"))).AssertReply("Only the chair or secretary");
+        (await chat.Press(Cat, Replies.Button(card, "Complete anyway"))).AssertReply("Only the chair, vice-chair, secretary or treasurer");
         (await chat.Press(Bob, Replies.Button(card, "Complete anyway"))).AssertReply("Marked complete by Bob");
     }
 
     [Fact]
-    public async Task Reopen_ChairOnly_ReopensWithoutMovingBack()
+    public async Task Reopen_OfficerOnly_ReopensWithoutMovingBack()
     {
         using var chat = new ScriptedConversation();
         await chat.StartPlan();
@@ -95,8 +95,8 @@ public sealed class RolesAndCompletionTests
         await chat.Send(Ann, "step complete");
         await chat.Press(Ann, "Complete anyway");
 
-        (await chat.Send(Bob, "reopen step 1")).AssertReply("Only the chair can reopen");
-        (await chat.Send(Ann, "reopen step 1")).AssertReply("Step 1 is open again");
+        (await chat.Send(Cat, "reopen step 1")).AssertReply("Only the chair, vice-chair, secretary or treasurer can reopen");
+        (await chat.Send(Bob, "reopen step 1")).AssertReply("Step 1 is open again");
         (await chat.Send(Ann, "step 1")).AssertReply("Not yet marked complete");
         (await chat.Send(Bob, "complete step 1")).AssertReply("Complete step 1");
         (await chat.Press(Bob, "Complete anyway")).AssertReply("Marked complete by Bob").AssertNoReply("You're now on");

@@ -38,7 +38,7 @@ public sealed class WholeJourneyTests
         await chat.Send(Ann, "cancel");
         await chat.AddRow(Bob, 1, "Volunteers", ("name", "Priya Shah"), ("skills", "it-data,writing"), ("themes", "transport"));
         await chat.TickAll(Bob);
-        (await chat.Send(Cat, "step complete")).AssertReply("Only the chair or secretary").AssertReply("Bob (Secretary)");
+        (await chat.Send(Cat, "step complete")).AssertReply("Only the chair, vice-chair, secretary or treasurer").AssertReply("Bob (Secretary)");
         await chat.CompleteStep(Bob);
 
         // Step 2.

@@ -348,9 +348,9 @@ public sealed class MeetingConversationTests
         await chat.StartPlan();
         var card = await chat.StartMeeting(Ann);
 
-        var question = await chat.Press(Bob, Button(card, "End meeting"));
+        var question = await chat.Press(Ann, Button(card, "End meeting"));
         Assert.Equal(ReplyMode.Private, Assert.Single(question).Mode);
-        var replies = await chat.Press(Bob, "End and write the minutes");
+        var replies = await chat.Press(Ann, "End and write the minutes");
 
         Assert.Equal(2, replies.Count);
         Assert.Equal(ReplyMode.ReplaceSource, replies[0].Mode);

@@ -200,8 +200,11 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
 
         var post = await Slack.WaitForAsync("chat.postMessage", c => Channel(c) == "C700");
         var json = post.Body["blocks"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        Assert.Contains("tell &lt;!channel&gt; &amp; everyone", json);
-        Assert.DoesNotContain("<!channel>", json);
+
+        // Blocks show it as plain_text (literal in Slack); the notification text is escaped mrkdwn.
+        Assert.Contains(BlockKitRendererTests.PlainTexts(post.Body["blocks"]), t => t.Contains("tell <!channel> & everyone", StringComparison.Ordinal));
+        Assert.DoesNotContain("\"mrkdwn\"", json);
+        Assert.Contains("tell &lt;!channel&gt; &amp; everyone", post.Body["text"]!.GetValue<string>());
         Assert.DoesNotContain("<!channel>", post.Body["text"]!.GetValue<string>());
     }
 

@@ -20,9 +20,10 @@ public sealed class BlockKitRendererTests
     {
         var message = Assert.Single(BlockKitRenderer.RenderReply(Reply.Say("Hi <!channel> & <@U999> <https://evil.example|click>")));
 
-        var text = message.Blocks[0]!["text"]!["text"]!.GetValue<string>();
-        Assert.Equal("Hi &lt;!channel&gt; &amp; &lt;@U999&gt; &lt;https://evil.example|click&gt;", text);
-        Assert.Equal(text, message.Text);
+        // The section is plain_text, which Slack shows as it is; the notification text is mrkdwn, so escaped.
+        Assert.Equal("plain_text", message.Blocks[0]!["text"]!["type"]!.GetValue<string>());
+        Assert.Equal("Hi <!channel> & <@U999> <https://evil.example|click>", message.Blocks[0]!["text"]!["text"]!.GetValue<string>());
+        Assert.Equal("Hi &lt;!channel&gt; &amp; &lt;@U999&gt; &lt;https://evil.example|click&gt;", message.Text);
     }
 
     [Fact]
@@ -44,11 +45,13 @@ public sealed class BlockKitRendererTests
 
         var blocks = Assert.Single(BlockKitRenderer.RenderReply(Reply.Show(card))).Blocks;
 
-        // mrkdwn is where Slack reads markup; plain_text (the header) shows text as it is.
+        // mrkdwn is where Slack reads markup, left only for the heading and the facts' bold labels;
+        // plain_text (header, body, subtle text, checklist) shows text as it is.
         var mrkdwn = MrkdwnTexts(blocks).ToList();
-        Assert.Equal(7, mrkdwn.Count);
+        Assert.Equal(2, mrkdwn.Count);
         Assert.All(mrkdwn, t => Assert.DoesNotContain("<", t));
-        Assert.Contains("&lt;!everyone&gt; body", mrkdwn);
+        Assert.Contains("<!everyone> body", PlainTexts(blocks));
+        Assert.Contains("<!channel> item", PlainTexts(blocks));
     }
 
     [Fact]
@@ -129,7 +132,8 @@ public sealed class BlockKitRendererTests
 
         Assert.True(blocks.Count > 1);
         var joined = string.Join(' ', blocks.Select(b => b!["text"]!["text"]!.GetValue<string>()));
-        Assert.Equal(Mrkdwn.Escape(text), joined);
+        Assert.Equal(text, joined);
+        Assert.All(blocks, b => Assert.Equal("plain_text", b!["text"]!["type"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -243,11 +247,15 @@ public sealed class BlockKitRendererTests
         Assert.Equal(open, ActionValue.TryDecode(button["value"]!.GetValue<string>()), new ActionValueComparer());
     }
 
-    private static IEnumerable<string> MrkdwnTexts(JsonNode? node) => node switch
+    internal static IEnumerable<string> MrkdwnTexts(JsonNode? node) => TextsOf(node, "mrkdwn");
+
+    internal static IEnumerable<string> PlainTexts(JsonNode? node) => TextsOf(node, "plain_text");
+
+    private static IEnumerable<string> TextsOf(JsonNode? node, string type) => node switch
     {
-        JsonObject o when o["type"]?.GetValue<string>() == "mrkdwn" => [o["text"]!.GetValue<string>()],
-        JsonObject o => o.SelectMany(p => MrkdwnTexts(p.Value)),
-        JsonArray a => a.SelectMany(MrkdwnTexts),
+        JsonObject o when o["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && o["type"]!.GetValue<string>() == type && o["text"] is JsonValue text => [text.GetValue<string>()],
+        JsonObject o => o.SelectMany(p => TextsOf(p.Value, type)),
+        JsonArray a => a.SelectMany(n => TextsOf(n, type)),
         _ => [],
     };
 
