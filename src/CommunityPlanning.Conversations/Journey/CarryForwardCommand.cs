@@ -12,7 +12,7 @@ namespace CommunityPlanning.Conversations.Journey;
 /// <c>carry forward</c> at step 9: the review is done, so a new cycle of the nine steps begins. The old
 /// cycle is kept as a <see cref="CycleRecord"/> (who completed each step, and what was carried forward);
 /// forms and actions stay as they are; step completions and ticks are cleared so step 1 opens afresh.
-/// The chair or secretary only.
+/// Officers only (RoleRules).
 /// </summary>
 public sealed partial class CarryForwardCommand : ICommand
 {

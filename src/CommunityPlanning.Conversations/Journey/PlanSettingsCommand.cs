@@ -13,7 +13,7 @@ namespace CommunityPlanning.Conversations.Journey;
 
 /// <summary>
 /// Changing what the start form set, as it promises: <c>rename plan Great Wittering</c> and
-/// <c>change plan type</c> (a card with the plan types). The chair or secretary only.
+/// <c>change plan type</c> (a card with the plan types). Officers only (RoleRules).
 /// </summary>
 public sealed partial class PlanSettingsCommand : ICommand, ICardActionHandler
 {
@@ -109,7 +109,7 @@ public sealed partial class PlanSettingsCommand : ICommand, ICardActionHandler
         return ValueTask.CompletedTask;
     }
 
-    // The one place this feature asks who may change the plan: the chair or secretary, as for completing steps.
+    // The one place this feature asks who may change the plan (RoleRules: officers).
     internal static bool TryOfficer(TurnContext context, out PlanRecord plan)
     {
         plan = context.Plan!;
@@ -119,10 +119,9 @@ public sealed partial class PlanSettingsCommand : ICommand, ICardActionHandler
             return false;
         }
 
-        var member = context.State.Find<MemberRecord>(MemberRecord.KeyFor(context.Turn.From.Id));
-        if (member is null || !RoleNames.CanCompleteSteps(member.Role))
+        if (!RoleRules.MayChangePlanSettings(context.State, context.Turn.From.Id))
         {
-            var text = $"Only the chair or secretary can change the plan's name or type. Ask {RolesFeature.Holders(context, RoleNames.CanCompleteSteps)}.";
+            var text = $"Only {RoleRules.OfficerWords} can change the plan's name, type or cycle. Ask {RolesFeature.Holders(context, RoleRules.IsOfficerRole)}.";
             context.Add(new Reply { Text = text, Mode = context.Turn.Submission is null ? ReplyMode.New : ReplyMode.Private });
             return false;
         }

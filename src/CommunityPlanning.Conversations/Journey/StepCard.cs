@@ -64,7 +64,7 @@ public static class StepCard
 
         if (step == plan.CurrentStep && progress.Status != StepStatus.Complete)
         {
-            blocks.Add(new TextBlock("When the step is done, the chair or secretary types \"step complete\".", TextTone.Subtle));
+            blocks.Add(new TextBlock("When the step is done, an officer (chair, vice-chair, secretary or treasurer) types \"step complete\".", TextTone.Subtle));
         }
 
         var actions = new List<CardAction>

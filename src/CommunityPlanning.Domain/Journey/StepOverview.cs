@@ -33,7 +33,7 @@ public sealed record StepOverview(
         OpenItems.Count > 0 ? OpenItems[0].Text
         : Forms.FirstOrDefault(f => !f.Done) is { } form ? $"Fill in \"{form.Form.Title}\""
         : Progress.Status == StepStatus.Complete ? "Nothing: this step is complete"
-        : "Ask the chair or secretary to mark the step complete";
+        : "Ask an officer (chair, vice-chair, secretary or treasurer) to mark the step complete";
 
     /// <summary>Works out the overview for one step of a group's plan.</summary>
     public static StepOverview For(GroupState state, PlanRecord plan, int step)

@@ -9,6 +9,6 @@ public enum StepStatus
     /// <summary>Some work recorded.</summary>
     InProgress,
 
-    /// <summary>Marked complete by the chair or secretary.</summary>
+    /// <summary>Marked complete by an officer.</summary>
     Complete,
 }

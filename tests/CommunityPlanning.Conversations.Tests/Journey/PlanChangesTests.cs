@@ -27,7 +27,7 @@ public sealed class PlanChangesTests
         await chat.StartPlan();
         await chat.Send(Bob, "hello");
 
-        (await chat.Send(Bob, "rename plan Bobsville")).AssertReply("Only the chair or secretary").AssertReply("Ask Ann (Chair)");
+        (await chat.Send(Bob, "rename plan Bobsville")).AssertReply("Only the chair, vice-chair, secretary or treasurer can change the plan").AssertReply("Ask Ann (Chair)");
 
         Assert.Equal("Little Wittering", (await chat.Stored()).Find<PlanRecord>(PlanRecord.Kind)!.CommunityName);
     }
@@ -65,7 +65,7 @@ public sealed class PlanChangesTests
         await chat.Send(Ann, "change plan type");
 
         (await chat.Press(Bob, "Change the type", Inputs.Of((StartPlanForm.PlanTypeField, PlanType.VillageAppraisal.Code()))))
-            .AssertReply("Only the chair or secretary").AssertMode(Turns.ReplyMode.Private);
+            .AssertReply("Only the chair, vice-chair, secretary or treasurer can change the plan").AssertMode(Turns.ReplyMode.Private);
 
         Assert.Equal(PlanType.CommunityLedPlan, (await chat.Stored()).Find<PlanRecord>(PlanRecord.Kind)!.PlanType);
     }
