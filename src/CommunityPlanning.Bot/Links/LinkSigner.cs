@@ -25,6 +25,9 @@ internal sealed class LinkSigner
     public const string SignatureParameter = "sig";
 
     private const int SignatureBytes = 32;
+
+    // 32 bytes in unpadded base64url. Anything else is refused before decoding (the decoder throws on bad lengths).
+    private const int SignatureChars = 43;
     private readonly FrozenDictionary<string, byte[]> _keys;
     private readonly string _currentKeyId;
     private readonly Uri _baseUrl;
@@ -63,7 +66,7 @@ internal sealed class LinkSigner
     public LinkCheck Check(string path, string purpose, string? expires, string? keyId, string? signature, DateTimeOffset now)
     {
         Guard(path, purpose);
-        if (string.IsNullOrEmpty(expires) || expires.Length > 12 || string.IsNullOrEmpty(signature) || signature.Length > 64
+        if (string.IsNullOrEmpty(expires) || expires.Length > 12 || signature is not { Length: SignatureChars }
             || !IsBase64Url(signature)
             || !long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var unix)
             || keyId is null || !_keys.TryGetValue(keyId, out var key))
@@ -72,7 +75,7 @@ internal sealed class LinkSigner
         }
 
         Span<byte> given = stackalloc byte[48];
-        if (!Base64Url.TryDecodeFromChars(signature, given, out var length) || length != SignatureBytes
+        if (!TryDecode(signature, given, out var length) || length != SignatureBytes
             || !CryptographicOperations.FixedTimeEquals(given[..length], Mac(key, path, purpose, expires, keyId)))
         {
             return LinkCheck.Forged;
@@ -93,6 +96,19 @@ internal sealed class LinkSigner
         }
 
         return true;
+    }
+
+    private static bool TryDecode(string signature, Span<byte> into, out int written)
+    {
+        try
+        {
+            return Base64Url.TryDecodeFromChars(signature, into, out written);
+        }
+        catch (FormatException)
+        {
+            written = 0;
+            return false;
+        }
     }
 
     private static byte[] Mac(byte[] key, string path, string purpose, string expires, string keyId) =>

@@ -54,7 +54,8 @@ internal sealed class SlackBotIdentityWarmUp(SlackBotIdentity identity, IOptions
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.Enabled)
+        // auth.test needs the single workspace's bot token; with the multi-workspace install it is learnt from events.
+        if (options.Value.SingleWorkspace)
         {
             await identity.GetAsync(stoppingToken).ConfigureAwait(false);
         }
