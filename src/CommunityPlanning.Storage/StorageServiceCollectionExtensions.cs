@@ -1,6 +1,8 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Domain.Ports;
+using CommunityPlanning.Storage.Outbox;
 using CommunityPlanning.Storage.People;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,10 +49,20 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(RecordTypes.Default);
         services.AddSingleton<RecordMapper>();
         services.AddSingleton<IGroupStore, TableGroupStore>();
+        services.AddSingleton(sp => new TableOutboxStore(
+            sp.GetRequiredService<TableClient>(),
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.TableName(TableOutboxStore.PointerTableName)),
+            sp.GetRequiredService<RecordMapper>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<OutboxOptions>()));
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<TableOutboxStore>());
+        services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<TableOutboxStore>().Pointers));
         services.AddPeopleStore();
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<StorageReadiness>();
+        services.AddSingleton<IStorageReadiness>(sp => sp.GetRequiredService<StorageReadiness>());
         services.AddHostedService<StorageInitializer>();
-        services.AddStorageIndexes();
+        services.AddIndexProjections();
         return services;
     }
 }
@@ -59,7 +71,7 @@ public static class StorageServiceCollectionExtensions
 /// Creates every registered <see cref="StorageTable"/> once at start-up, so no request pays for it. Storage that is not reachable yet
 /// (Azurite still starting, a network blip) is retried in the background; /readyz reports it meanwhile.
 /// </summary>
-internal sealed partial class StorageInitializer(IEnumerable<StorageTable> tables, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
+internal sealed partial class StorageInitializer(IEnumerable<StorageTable> tables, StorageReadiness readiness, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,6 +85,7 @@ internal sealed partial class StorageInitializer(IEnumerable<StorageTable> table
                     await table.Client.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
                 }
 
+                readiness.Set();
                 return;
             }
             catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException)

@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace CommunityPlanning.Bot.Meetings;
 
-/// <summary>The host's part of meetings: signed minutes links, the open-meetings index and the automatic close.</summary>
+/// <summary>The host's part of meetings: signed minutes links and the automatic close.</summary>
 internal static partial class MeetingsHost
 {
     /// <summary>
-    /// Registers minutes links (replacing the stand-in), the open-meetings index (wrapping the group store, so
-    /// call after AddStorage) and the background service that closes meetings left open. Outside Development
+    /// Registers minutes links (replacing the stand-in) and the background service that closes meetings left
+    /// open (the open-meetings index comes with AddStorage). Outside Development
     /// <c>Minutes:SigningKey</c> and <c>PublicBaseUrl</c> are required and checked at start-up.
     /// </summary>
     public static WebApplicationBuilder AddMeetingsHost(this WebApplicationBuilder builder)
@@ -44,7 +44,6 @@ internal static partial class MeetingsHost
             return new MinutesLinkSigner(key, options.PublicBaseUrl ?? MinutesLinkOptions.DevelopmentBaseUrl, options.LinkLifetime);
         });
         services.AddSingleton<IMinutesLinks>(sp => sp.GetRequiredService<MinutesLinkSigner>());
-        services.AddOpenMeetingIndex();
         services.AddSingleton<MeetingAutoCloser>();
         services.AddHostedService<MeetingAutoCloseService>();
         return builder;
