@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Proactive;
 using CommunityPlanning.Slack.Api;
 using CommunityPlanning.Slack.Inbound;
@@ -19,7 +20,7 @@ public static class SlackServiceCollectionExtensions
     /// <summary>
     /// Adds the Slack adapter: options (<c>Slack:SigningSecret</c>, <c>Slack:BotToken</c>, <c>Slack:ApiBaseUrl</c>,
     /// or <c>SLACK_SIGNING_SECRET</c> / <c>SLACK_BOT_TOKEN</c>), signature checks, the Web API client, the
-    /// request queue and its worker, and the proactive messenger. Needs <c>AddConversations()</c> and a
+    /// request queue and its worker, the proactive messenger and the outbox channel. Needs <c>AddConversations()</c>, <c>AddOutboxDispatcher()</c> and a
     /// group store. Without a signing secret every Slack request is refused.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
@@ -66,6 +67,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackCommandsEndpoint>();
         services.AddSingleton<SlackInteractionsEndpoint>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveMessenger, SlackProactiveMessenger>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboundChannel, SlackOutboundChannel>());
         services.AddHostedService<SlackWorker>();
         services.AddHostedService<SlackBotIdentityWarmUp>();
         return services;
