@@ -140,6 +140,71 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"burst messages=20 http200={statuses.Count(s => s == HttpStatusCode.OK)} inline={inline} later={20 - inline} delivered={said.Count} in-order=true");
     }
 
+    [Fact]
+    public async Task StorageDownMidRun_EveryTurnAnsweredOrToldToTryAgain_StateIsTheReplayOfAnsweredTurns()
+    {
+        // Fewer than the 200 of the acceptance run, to keep the test quick on a shared machine.
+        const int Turns = 60;
+        const int Members = 10;
+        var conversation = NewConversation();
+        var activities = new Activities(_connector.ServiceUrl, conversation);
+        await using var gate = new TcpGate(AzuriteTablePort());
+        var connection = Azurite.ConnectionStringFor(gate.Port, gate.Port);
+        using var host = new OutboxHost(new FakeTimeProvider(Start), Azurite.NewTablePrefix(), connection);
+        await Meetings.MeetingFlow.StartPlanAsync(host.PostActivityAsync, activities, _connector);
+        await host.PostActivityAsync(activities.Message("meeting start", "u-m0", "Member 0"));
+        await NextForAsync(conversation);
+        var before = _connector.All.Count;
+
+        var statuses = new List<HttpStatusCode>();
+        var downFor = 0;
+        for (var i = 0; i < Turns; i++)
+        {
+            // Storage is unreachable for 10 seconds of the run (turns 20 to 29, one a second).
+            if (i == 20)
+            {
+                gate.Close();
+            }
+            else if (i == 30)
+            {
+                gate.Open();
+            }
+
+            downFor += gate.IsOpen ? 0 : 1;
+            var member = i % Members;
+            statuses.Add((await host.PostActivityAsync(activities.Message($"decision item {i:000}", $"u-m{member}", $"Member {member}"))).StatusCode);
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var groupId = new CommunityPlanning.Conversations.Turns.ConversationKey("emulator", "tenant-1", conversation).GroupId;
+        var outbox = host.Services.GetRequiredService<CommunityPlanning.Conversations.Outbox.IOutboxStore>();
+        for (var pass = 0; pass < 200 && (await outbox.ListAsync(groupId)).Count > 0; pass++)
+        {
+            await host.PassAsync(TimeSpan.FromSeconds(5));
+        }
+
+        var posts = _connector.All.Skip(before).Where(c => c.SentId is not null && c.Method == "POST" && c.Path.Contains(conversation, StringComparison.Ordinal)).Select(c => c.AllText()).ToList();
+        var answered = Enumerable.Range(0, Turns).Where(i => posts.Any(p => p.Contains($"item {i:000}", StringComparison.Ordinal) && p.Contains("Decision recorded", StringComparison.Ordinal))).ToHashSet();
+        var tryAgain = posts.Count(p => p.Contains("try again", StringComparison.OrdinalIgnoreCase));
+        var state = await host.Services.GetRequiredService<CommunityPlanning.Domain.Ports.IGroupStore>().LoadAsync(groupId);
+        var stored = state.OfType<CommunityPlanning.Domain.Meetings.DecisionRecord>()
+            .Select(d => int.Parse(d.Text[^3..], CultureInfo.InvariantCulture))
+            .ToHashSet();
+        var pending = state.OfType<CommunityPlanning.Conversations.Outbox.OutboxRecord>().Count();
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.True(answered.Count + tryAgain >= Turns, $"{answered.Count} answered and {tryAgain} told to try again, of {Turns}");
+        Assert.Equal(answered.Order(), stored.Order());
+        Assert.Equal(0, pending);
+        output.WriteLine($"outage turns={Turns} members={Members} down-for-turns={downFor} answered={answered.Count} try-again={tryAgain} stored={stored.Count} outbox-left={pending} http200={statuses.Count(s => s == HttpStatusCode.OK)}");
+    }
+
+    private static int AzuriteTablePort()
+    {
+        var endpoint = Azurite.ConnectionString.Split(';').First(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))["TableEndpoint=".Length..];
+        return new Uri(endpoint).Port;
+    }
+
     private static string Word(int i) => "zzword" + i.ToString("00", CultureInfo.InvariantCulture);
 
     private static string NewConversation() => "conv-" + Guid.NewGuid().ToString("N")[..12];
