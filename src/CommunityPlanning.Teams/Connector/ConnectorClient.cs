@@ -51,10 +51,10 @@ public sealed partial class ConnectorClient(
     /// <see cref="ConnectorException.RetryAfter"/>). Returns the new activity's id.
     /// </summary>
     /// <exception cref="ConnectorThrottledException">The conversation's rate limit says wait.</exception>
-    public async Task<string?> DeliverOnceAsync(string serviceUrl, string conversationId, string? activityId, Activity activity, CancellationToken cancellationToken = default)
+    public async Task<string?> DeliverOnceAsync(string serviceUrl, string conversationId, string? activityId, Activity activity, bool throttled = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (!throttle.TryAcquire(conversationId, out var wait))
+        if (throttled && !throttle.TryAcquire(conversationId, out var wait))
         {
             throw new ConnectorThrottledException(wait);
         }

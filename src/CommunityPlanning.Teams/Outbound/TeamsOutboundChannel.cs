@@ -59,7 +59,9 @@ public sealed partial class TeamsOutboundChannel(ConnectorClient connector, ILog
     {
         try
         {
-            var id = await connector.DeliverOnceAsync(stored.ServiceUrl, stored.ConversationId, activityId, activity, cancellationToken).ConfigureAwait(false);
+            // The local playground's transcript has no rate limit to keep inside.
+            var throttled = !string.Equals(activity.ChannelId, "webchat", StringComparison.Ordinal);
+            var id = await connector.DeliverOnceAsync(stored.ServiceUrl, stored.ConversationId, activityId, activity, throttled, cancellationToken).ConfigureAwait(false);
             return DeliveryResult.Done(activityId is null ? id : null);
         }
         catch (ConnectorThrottledException ex)
