@@ -17,6 +17,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<SentMessages>();
+        services.TryAddSingleton(new Outbox.OutboxOptions());
+        services.AddSingleton<Outbox.OutboxWriter>();
 
         services.AddFeature<HelpCommand>();
         services.AddFeature<StartPlan>();

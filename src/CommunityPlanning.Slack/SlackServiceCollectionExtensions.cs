@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Proactive;
 using CommunityPlanning.Slack.Api;
 using CommunityPlanning.Slack.Inbound;
@@ -19,8 +20,8 @@ public static class SlackServiceCollectionExtensions
     /// <summary>
     /// Adds the Slack adapter: options (<c>Slack:SigningSecret</c>, <c>Slack:BotToken</c>, <c>Slack:ApiBaseUrl</c>,
     /// or <c>SLACK_SIGNING_SECRET</c> / <c>SLACK_BOT_TOKEN</c>), signature checks, the Web API client, the
-    /// durable request queue (<c>Slack:Queue:…</c>) with its poller and workers, and the proactive messenger.
-    /// Needs <c>AddConversations()</c>, a group store and an <see cref="Conversations.Work.IWorkQueue"/>.
+    /// durable request queue (<c>Slack:Queue:…</c>) with its poller and workers, the proactive messenger and the outbox channel.
+    /// Needs <c>AddConversations()</c>, <c>AddOutboxDispatcher()</c>, a group store and an <see cref="Conversations.Work.IWorkQueue"/>.
     /// A secret of the wrong shape (or an unresolved Key Vault reference) stops the host at start-up;
     /// without the settings Slack needs, <see cref="SlackEndpoints.MapSlackEndpoints"/> maps nothing.
     /// </summary>
@@ -76,6 +77,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackCommandsEndpoint>();
         services.AddSingleton<SlackInteractionsEndpoint>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveMessenger, SlackProactiveMessenger>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboundChannel, SlackOutboundChannel>());
         services.AddHostedService<SlackWorker>();
         services.AddHostedService<SlackQueuePoller>();
         services.AddHostedService<SlackBotIdentityWarmUp>();

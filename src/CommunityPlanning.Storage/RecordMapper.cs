@@ -26,7 +26,8 @@ public sealed class RecordMapper(RecordTypes types)
     private const string VersionProperty = "Schema";
     private const int SchemaVersion = 1;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>The JSON settings records are stored with (also used for index changes in the outbox).</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

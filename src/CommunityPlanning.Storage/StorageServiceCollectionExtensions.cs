@@ -1,6 +1,8 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Domain.Ports;
+using CommunityPlanning.Storage.Outbox;
 using CommunityPlanning.Storage.People;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,10 +53,20 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(RecordTypes.Default);
         services.AddSingleton<RecordMapper>();
         services.AddSingleton<IGroupStore, TableGroupStore>();
+        services.AddSingleton(sp => new TableOutboxStore(
+            sp.GetRequiredService<TableClient>(),
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.TableName(TableOutboxStore.PointerTableName)),
+            sp.GetRequiredService<RecordMapper>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<OutboxOptions>()));
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<TableOutboxStore>());
+        services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<TableOutboxStore>().Pointers));
         services.AddPeopleStore();
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<StorageReadiness>();
+        services.AddSingleton<IStorageReadiness>(sp => sp.GetRequiredService<StorageReadiness>());
         services.AddHostedService<StorageInitializer>();
-        services.AddStorageIndexes();
+        services.AddIndexProjections();
         services.AddWorkQueue(credential);
         return services;
     }
@@ -64,7 +76,7 @@ public static class StorageServiceCollectionExtensions
 /// Creates every registered <see cref="StorageTable"/> and <see cref="StorageQueue"/> once at start-up, so no request pays for it. Storage that is not reachable yet
 /// (Azurite still starting, a network blip) is retried in the background; /readyz reports it meanwhile.
 /// </summary>
-internal sealed partial class StorageInitializer(IEnumerable<StorageTable> tables, IEnumerable<StorageQueue> queues, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
+internal sealed partial class StorageInitializer(IEnumerable<StorageTable> tables, IEnumerable<StorageQueue> queues, StorageReadiness readiness, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -83,6 +95,7 @@ internal sealed partial class StorageInitializer(IEnumerable<StorageTable> table
                     await queue.Client.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
                 }
 
+                readiness.Set();
                 return;
             }
             catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException)

@@ -33,6 +33,21 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
         ArgumentException.ThrowIfNullOrEmpty(groupId);
         var state = new GroupState(groupId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {groupId} and (RowKey lt {SeenLow} or RowKey ge {SeenHigh})");
+        try
+        {
+            await LoadIntoAsync(state, filter, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
+        {
+            throw new StoreUnavailableException($"Loading group {groupId} failed: storage could not be reached.", ex);
+        }
+
+        return state;
+    }
+
+    private async Task LoadIntoAsync(GroupState state, string filter, CancellationToken cancellationToken)
+    {
+        var groupId = state.GroupId;
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var record = mapper.ToRecord(entity);
@@ -44,12 +59,10 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
 
             state.Load(record, entity.ETag.ToString());
         }
-
-        return state;
     }
 
     /// <inheritdoc />
-    public async Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, CancellationToken cancellationToken = default)
+    public async Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, string? nonce = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (!state.HasChanges && turnId is null)
@@ -75,7 +88,7 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
             keys.Add(key);
         }
 
-        var nonce = Guid.NewGuid().ToString("N");
+        nonce ??= Guid.NewGuid().ToString("N");
         var seenIndex = -1;
         if (turnId is not null)
         {
@@ -103,6 +116,32 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
         {
             return await ClassifyFailureAsync(ex, state.GroupId, turnId, nonce, seenIndex, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
+        {
+            // The write may have landed before the connection failed: our own seen row says so.
+            if (turnId is not null && await LandedAsync(state.GroupId, turnId, nonce, cancellationToken).ConfigureAwait(false))
+            {
+                LogLandedAfterError(logger, state.GroupId);
+                return SaveOutcome.Saved;
+            }
+
+            throw new StoreUnavailableException($"Saving group {state.GroupId} failed: storage could not be reached.", ex);
+        }
+    }
+
+    private static bool IsUnreachable(Exception ex, CancellationToken cancellationToken) => StorageErrors.IsUnreachable(ex, cancellationToken);
+
+    private async Task<bool> LandedAsync(string groupId, string turnId, string nonce, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var seen = await table.GetEntityIfExistsAsync<TableEntity>(groupId, SeenRowKey(turnId), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return seen.HasValue && string.Equals(seen.Value!.GetString(NonceProperty), nonce, StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (IsUnreachable(ex, cancellationToken) || ex is RequestFailedException)
+        {
+            return false;
+        }
     }
 
     private async Task<SaveOutcome> ClassifyFailureAsync(
@@ -127,6 +166,16 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
                 LogConflict(logger, groupId, ex.Status);
                 return SaveOutcome.Conflict;
             default:
+                if (ex.Status is 0 or 408 or >= 500)
+                {
+                    if (turnId is not null && await LandedAsync(groupId, turnId, nonce, cancellationToken).ConfigureAwait(false))
+                    {
+                        return SaveOutcome.Saved;
+                    }
+
+                    throw new StoreUnavailableException($"Saving group {groupId} failed with status {ex.Status}.", ex);
+                }
+
                 throw new InvalidOperationException($"Saving group {groupId} failed with status {ex.Status}.", ex);
         }
     }
@@ -156,6 +205,9 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Skipped a record of unknown kind {Kind} in group {GroupId}")]
     private static partial void LogUnknownKind(ILogger logger, string groupId, string kind);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "A save for group {GroupId} failed on the way back but had landed")]
+    private static partial void LogLandedAfterError(ILogger logger, string groupId);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Save for group {GroupId} met a concurrent change (status {Status})")]
     private static partial void LogConflict(ILogger logger, string groupId, int status);

@@ -1,4 +1,6 @@
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Proactive;
+using CommunityPlanning.Teams.Outbound;
 using CommunityPlanning.Teams.Auth;
 using CommunityPlanning.Teams.Cards;
 using CommunityPlanning.Teams.Connector;
@@ -34,6 +36,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<PersonalConversationRecorder>();
         services.AddSingleton<BotFrameworkHandler>();
         services.AddSingleton<IProactiveMessenger, TeamsProactiveMessenger>();
+        services.AddSingleton<IOutboundChannel, TeamsOutboundChannel>();
         return services;
     }
 }

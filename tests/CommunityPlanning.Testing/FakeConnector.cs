@@ -22,15 +22,30 @@ public sealed record ConnectorCall(string Method, string Path, JsonObject Body, 
     public string? SentId { get; init; }
 }
 
+/// <summary>How the fake Connector fails a call on cue.</summary>
+public enum ConnectorFault
+{
+    /// <summary>Answers 500 Internal Server Error.</summary>
+    Status500,
+
+    /// <summary>Drops the connection without an answer (connection reset).</summary>
+    Reset,
+
+    /// <summary>Holds the call open until the bot gives up on it (a host stopping mid-send); it is never answered.</summary>
+    Hold,
+}
+
 /// <summary>
 /// A Bot Framework Connector on a loopback port that records every call, so tests can await what the
-/// bot sends. Answers 200 with a new activity id, unless a test queues other answers.
+/// bot sends. Answers 200 with a new activity id, unless a test queues other answers or faults.
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Channel<ConnectorCall> _calls = Channel.CreateUnbounded<ConnectorCall>();
     private readonly ConcurrentQueue<(int Status, string? RetryAfter, string? Body)> _answers = new();
+    private readonly ConcurrentQueue<ConnectorFault> _faults = new();
+    private readonly TaskCompletionSource<ConnectorCall> _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _ids;
 
     private FakeConnector(WebApplication app) => _app = app;
@@ -58,6 +73,16 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Makes the next call answer with this status (and Retry-After seconds, and body).</summary>
     public void AnswerNext(int status, string? retryAfter = null, string? body = null) => _answers.Enqueue((status, retryAfter, body));
 
+    /// <summary>Makes the next call fail this way (before any queued answers).</summary>
+    public void FailNext(ConnectorFault fault) => _faults.Enqueue(fault);
+
+    /// <summary>Completes when a call is being held open (<see cref="ConnectorFault.Hold"/>).</summary>
+    public Task<ConnectorCall> Held => _held.Task;
+
+    /// <summary>Calls that were answered 2xx for a conversation, in the order they arrived.</summary>
+    public List<ConnectorCall> Delivered(string conversationId) =>
+        All.Where(c => c.SentId is not null && c.Path.Contains(conversationId, StringComparison.Ordinal)).ToList();
+
     /// <summary>Waits for the next call (10 s at most).</summary>
     public async Task<ConnectorCall> NextAsync(TimeSpan? timeout = null)
     {
@@ -79,6 +104,32 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
         var call = new ConnectorCall(context.Request.Method, context.Request.Path.Value ?? string.Empty, body, context.Request.Headers.Authorization.ToString());
+        if (_faults.TryDequeue(out var fault))
+        {
+            All.Enqueue(call with { Method = call.Method + " (" + fault + ")" });
+            switch (fault)
+            {
+                case ConnectorFault.Status500:
+                    context.Response.StatusCode = 500;
+                    await context.Response.WriteAsync("{}");
+                    return;
+                case ConnectorFault.Reset:
+                    context.Abort();
+                    return;
+                default:
+                    _held.TrySetResult(call);
+                    try
+                    {
+                        await new TaskCompletionSource().Task.WaitAsync(context.RequestAborted);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+
+                    return;
+            }
+        }
+
         if (_answers.TryDequeue(out var answer))
         {
             context.Response.StatusCode = answer.Status;

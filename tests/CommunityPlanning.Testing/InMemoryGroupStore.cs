@@ -48,7 +48,7 @@ public sealed class InMemoryGroupStore : IGroupStore
         }
     }
 
-    public Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, CancellationToken cancellationToken = default)
+    public Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, string? nonce = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
         var hook = BeforeNextSave;

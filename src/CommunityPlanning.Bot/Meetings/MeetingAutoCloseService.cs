@@ -1,15 +1,17 @@
 using CommunityPlanning.Conversations.Meetings;
+using CommunityPlanning.Domain.Ports;
 
 namespace CommunityPlanning.Bot.Meetings;
 
-/// <summary>Runs the <see cref="MeetingAutoCloser"/> at start-up and then every <see cref="Interval"/> on the injected clock.</summary>
-internal sealed partial class MeetingAutoCloseService(MeetingAutoCloser closer, TimeProvider clock, ILogger<MeetingAutoCloseService> logger) : BackgroundService
+/// <summary>Runs the <see cref="MeetingAutoCloser"/> once storage is ready and then every <see cref="Interval"/> on the injected clock.</summary>
+internal sealed partial class MeetingAutoCloseService(MeetingAutoCloser closer, IStorageReadiness readiness, TimeProvider clock, ILogger<MeetingAutoCloseService> logger) : BackgroundService
 {
     /// <summary>How often open meetings are checked; a meeting closes at most this long after its six hours.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WaitAsync(stoppingToken).ConfigureAwait(false);
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {

@@ -3,13 +3,12 @@ using CommunityPlanning.Storage;
 
 namespace CommunityPlanning.Bot.Meetings;
 
-/// <summary>The host's part of meetings: signed minutes links, the open-meetings index and the automatic close.</summary>
+/// <summary>The host's part of meetings: signed minutes links and the automatic close.</summary>
 internal static class MeetingsHost
 {
     /// <summary>
-    /// Registers minutes links (replacing the stand-in; signed by the host's link signer, see <c>AddLinks</c>), the
-    /// open-meetings index (wrapping the group store, so call after AddStorage) and the background service that
-    /// closes meetings left open.
+    /// Registers minutes links (replacing the stand-in; signed by the host's link signer, see <c>AddLinks</c>) and
+    /// the background service that closes meetings left open (the open-meetings index comes with AddStorage).
     /// </summary>
     public static WebApplicationBuilder AddMeetingsHost(this WebApplicationBuilder builder)
     {
@@ -20,7 +19,6 @@ internal static class MeetingsHost
             .ValidateOnStart();
         services.AddSingleton<MinutesLinks>();
         services.AddSingleton<IMinutesLinks>(sp => sp.GetRequiredService<MinutesLinks>());
-        services.AddOpenMeetingIndex();
         services.AddSingleton<MeetingAutoCloser>();
         services.AddHostedService<MeetingAutoCloseService>();
         return builder;

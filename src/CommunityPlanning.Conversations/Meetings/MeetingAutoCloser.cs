@@ -71,7 +71,7 @@ public sealed partial class MeetingAutoCloser(
             }
 
             var minutes = MeetingLifecycle.Close(state, meeting, null, now);
-            switch (await store.SaveAsync(state, "meeting-autoclose-" + meeting.Id, cancellationToken).ConfigureAwait(false))
+            switch (await store.SaveAsync(state, "meeting-autoclose-" + meeting.Id, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 case SaveOutcome.Saved:
                     await index.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);

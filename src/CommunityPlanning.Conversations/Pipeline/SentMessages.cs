@@ -25,7 +25,7 @@ public sealed partial class SentMessages(IGroupStore store, TimeProvider clock, 
             }
 
             state.Put(new SentMessageRecord(anchor, messageId, clock.GetUtcNow()));
-            if (await store.SaveAsync(state, null, cancellationToken).ConfigureAwait(false) == SaveOutcome.Saved)
+            if (await store.SaveAsync(state, null, cancellationToken: cancellationToken).ConfigureAwait(false) == SaveOutcome.Saved)
             {
                 return;
             }

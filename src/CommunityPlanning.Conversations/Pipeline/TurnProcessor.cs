@@ -1,72 +1,139 @@
 using CommunityPlanning.Conversations.Features;
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace CommunityPlanning.Conversations.Pipeline;
 
-/// <summary>The result of a turn: the replies to send, or nothing for a redelivered turn.</summary>
-/// <param name="Replies">What to send, in order.</param>
-/// <param name="Duplicate">True when the turn had already been handled: send nothing.</param>
+/// <summary>The result of a turn: what was saved and what is to be delivered.</summary>
+/// <param name="Replies">What the turn says, in order.</param>
+/// <param name="Duplicate">True when the turn had already been handled: nothing new to send.</param>
 public sealed record TurnOutcome(IReadOnlyList<Reply> Replies, bool Duplicate)
 {
     /// <summary>The outcome of a redelivered turn.</summary>
     public static TurnOutcome AlreadyHandled { get; } = new([], true);
+
+    /// <summary>True when the turn's changes and its outbox rows were saved.</summary>
+    public bool Saved { get; init; }
+
+    /// <summary>The reply the channel answers the request with (a Teams invoke response), if any.</summary>
+    public Reply? Inline { get; init; }
+
+    /// <summary>The outbox rows saved with the turn, to deliver now (they are claimed for this instance).</summary>
+    public IReadOnlyList<OutboxEntry> Outbox { get; init; } = [];
+
+    /// <summary>Rendered messages for a turn whose change was not saved (busy, too large, storage down): send once, not stored.</summary>
+    public IReadOnlyList<string> Unsaved { get; init; } = [];
 }
 
 /// <summary>
-/// Runs a turn: one read of the group's state, the handler, one atomic write. When someone else
-/// changed the same records meanwhile, the turn runs again from fresh state (a few times at most).
-/// Replies are released only after the write succeeded.
+/// Runs a turn: one read of the group's state, the handler, one atomic write that holds the turn's changes,
+/// its redelivery marker and its outbox rows (replies rendered for the channel, index changes). When someone
+/// else changed the same records meanwhile, the turn runs again from fresh state (a few times at most).
+/// Nothing is delivered before the write succeeded.
 /// </summary>
-public sealed partial class TurnProcessor(IGroupStore store, TurnRouter router, TimeProvider clock, ILogger<TurnProcessor> logger)
+public sealed partial class TurnProcessor(
+    IGroupStore store,
+    TurnRouter router,
+    OutboxWriter outbox,
+    TimeProvider clock,
+    ILogger<TurnProcessor> logger,
+    IOutboxStore? pending = null)
 {
     /// <summary>How many times a turn is tried when others keep changing the same records.</summary>
     public const int MaxAttempts = 5;
 
-    /// <summary>Handles a turn end to end.</summary>
-    public async Task<TurnOutcome> ProcessAsync(Turn turn, CancellationToken cancellationToken = default)
+    /// <summary>What a person is told when storage could not be reached.</summary>
+    public const string StorageDown = "Sorry, I couldn't reach my storage just now, so that may not have been saved. Please try again in a minute.";
+
+    /// <summary>Handles a turn without rendering replies for a channel (they are returned, not stored).</summary>
+    public Task<TurnOutcome> ProcessAsync(Turn turn, CancellationToken cancellationToken = default) =>
+        ProcessAsync(turn, null, cancellationToken);
+
+    /// <summary>
+    /// Handles a turn end to end. With a <paramref name="renderer"/> the replies are rendered for its channel and
+    /// saved in the outbox with the turn; the caller delivers <see cref="TurnOutcome.Outbox"/> right after.
+    /// </summary>
+    public async Task<TurnOutcome> ProcessAsync(Turn turn, IReplyRenderer? renderer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var groupId = turn.Conversation.GroupId;
         using var span = TurnTelemetry.Source.StartActivity("turn");
         span?.SetTag("turn.kind", turn.Kind.ToString());
         var started = clock.GetTimestamp();
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            var state = await store.LoadAsync(groupId, cancellationToken).ConfigureAwait(false);
-            var context = new TurnContext(turn, state, clock.GetUtcNow());
-            await router.RouteAsync(context, cancellationToken).ConfigureAwait(false);
-            SaveOutcome outcome;
-            try
-            {
-                outcome = await store.SaveAsync(state, turn.TurnId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (StoreLimitException ex)
-            {
-                LogTooLarge(logger, groupId, ex.Message);
-                TurnTelemetry.Handled(turn.Kind, "too-large", attempt, clock.GetElapsedTime(started));
-                return new TurnOutcome([Reply.Say(Messages.TooLarge)], false);
-            }
 
-            switch (outcome)
+        // One nonce for the whole turn, so a retried write of ours that landed is told from a redelivery.
+        var nonce = Guid.NewGuid().ToString("N");
+        try
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
-                case SaveOutcome.Saved:
-                    LogHandled(logger, turn.Kind, groupId, attempt);
-                    TurnTelemetry.Handled(turn.Kind, "saved", attempt, clock.GetElapsedTime(started));
-                    return new TurnOutcome(context.Replies, false);
-                case SaveOutcome.Duplicate:
-                    LogDuplicate(logger, groupId);
-                    TurnTelemetry.Handled(turn.Kind, "duplicate", attempt, clock.GetElapsedTime(started));
-                    return TurnOutcome.AlreadyHandled;
-                default:
-                    LogConflict(logger, groupId, attempt);
-                    break;
+                var state = await store.LoadAsync(groupId, cancellationToken).ConfigureAwait(false);
+                var context = new TurnContext(turn, state, clock.GetUtcNow());
+                await router.RouteAsync(context, cancellationToken).ConfigureAwait(false);
+                var planned = DeliveryRules.Plan(turn, context.Replies);
+                SaveOutcome outcome;
+                IReadOnlyList<OutboxRecord> rows;
+                try
+                {
+                    rows = outbox.Stage(state, nonce, renderer, planned, context.Now);
+                    if (rows.Count > 0 && pending is not null)
+                    {
+                        await pending.MarkPendingAsync(groupId, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    outcome = await store.SaveAsync(state, turn.TurnId, nonce, cancellationToken).ConfigureAwait(false);
+                }
+                catch (StoreLimitException ex)
+                {
+                    LogTooLarge(logger, groupId, ex.Message);
+                    TurnTelemetry.Handled(turn.Kind, "too-large", attempt, clock.GetElapsedTime(started));
+                    return Unsaved(turn, renderer, Messages.TooLarge);
+                }
+
+                switch (outcome)
+                {
+                    case SaveOutcome.Saved:
+                        LogHandled(logger, turn.Kind, groupId, attempt);
+                        TurnTelemetry.Handled(turn.Kind, "saved", attempt, clock.GetElapsedTime(started));
+                        return new TurnOutcome(context.Replies, false)
+                        {
+                            Saved = true,
+                            Inline = planned.FirstOrDefault(p => p.Action == DeliveryAction.Inline)?.Reply,
+                            Outbox = rows.Select(r => new OutboxEntry(groupId, r, state.VersionOf(r.Key))).ToList(),
+                        };
+                    case SaveOutcome.Duplicate:
+                        LogDuplicate(logger, groupId);
+                        TurnTelemetry.Handled(turn.Kind, "duplicate", attempt, clock.GetElapsedTime(started));
+                        return TurnOutcome.AlreadyHandled;
+                    default:
+                        LogConflict(logger, groupId, attempt);
+                        break;
+                }
             }
+        }
+        catch (StoreUnavailableException ex)
+        {
+            LogStorageDown(logger, ex, groupId);
+            TurnTelemetry.Handled(turn.Kind, "storage-down", 0, clock.GetElapsedTime(started));
+            return Unsaved(turn, renderer, StorageDown);
         }
 
         TurnTelemetry.Handled(turn.Kind, "busy", MaxAttempts, clock.GetElapsedTime(started));
-        return new TurnOutcome([Reply.Say(Messages.Busy)], false);
+        return Unsaved(turn, renderer, Messages.Busy);
+    }
+
+    // Told only to the person who acted; never stored, since nothing was saved.
+    private static TurnOutcome Unsaved(Turn turn, IReplyRenderer? renderer, string text)
+    {
+        var reply = new Reply { Text = text, Mode = ReplyMode.Private };
+        var planned = DeliveryRules.Plan(turn, [reply]);
+        return new TurnOutcome([reply], false)
+        {
+            Inline = planned.FirstOrDefault(p => p.Action == DeliveryAction.Inline)?.Reply,
+            Unsaved = renderer is null ? [] : planned.Where(p => p.Action != DeliveryAction.Inline).SelectMany(renderer.Render).ToList(),
+        };
     }
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Handled {Kind} turn for group {GroupId} on attempt {Attempt}")]
@@ -80,4 +147,7 @@ public sealed partial class TurnProcessor(IGroupStore store, TurnRouter router, 
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Refused to save an oversized change for group {GroupId}: {Reason}")]
     private static partial void LogTooLarge(ILogger logger, string groupId, string reason);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Storage was unreachable during a turn for group {GroupId}; the person was asked to try again")]
+    private static partial void LogStorageDown(ILogger logger, Exception exception, string groupId);
 }

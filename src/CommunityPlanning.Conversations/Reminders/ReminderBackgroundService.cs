@@ -1,18 +1,25 @@
+using CommunityPlanning.Domain.Ports;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CommunityPlanning.Conversations.Reminders;
 
-/// <summary>Runs the <see cref="ReminderDispatcher"/> every <see cref="ReminderOptions.Interval"/> on the injected clock.</summary>
+/// <summary>Runs the <see cref="ReminderDispatcher"/> every <see cref="ReminderOptions.Interval"/> on the injected clock, once storage is ready.</summary>
 public sealed partial class ReminderBackgroundService(
     ReminderDispatcher dispatcher,
     ReminderOptions options,
     TimeProvider clock,
-    ILogger<ReminderBackgroundService> logger) : BackgroundService
+    ILogger<ReminderBackgroundService> logger,
+    IStorageReadiness? readiness = null) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (readiness is not null)
+        {
+            await readiness.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+
         using var timer = new PeriodicTimer(options.Interval, clock);
         do
         {

@@ -9,7 +9,7 @@ public static class RemindersServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the dispatcher and its background service. Needs an <see cref="IReminderQueue"/> (Storage's
-    /// AddStorageIndexes), an IGroupStore and the channels' <see cref="Proactive.IProactiveMessenger"/>s.
+    /// AddStorage), an IGroupStore and the channels' <see cref="Proactive.IProactiveMessenger"/>s.
     /// </summary>
     public static IServiceCollection AddReminderDispatcher(this IServiceCollection services, Action<ReminderOptions>? configure = null)
     {

@@ -43,4 +43,13 @@ public sealed record Turn
     /// <see cref="Proactive.ConversationReferenceRecord"/>); empty when the channel gives none.
     /// </summary>
     public IReadOnlyDictionary<string, string> Address { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The channel's id of the message a card action came from (Teams replyToId, Slack message ts), so a reply
+    /// can update that card for everyone; null when unknown.
+    /// </summary>
+    public string? SourceMessageId { get; init; }
+
+    /// <summary>True when the channel takes one reply in its answer to this request (a Teams invoke response).</summary>
+    public bool AnswersInline { get; init; }
 }

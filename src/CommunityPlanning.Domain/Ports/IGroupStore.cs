@@ -9,13 +9,17 @@ namespace CommunityPlanning.Domain.Ports;
 public interface IGroupStore
 {
     /// <summary>Loads the group's records (an empty state when the group is new).</summary>
+    /// <exception cref="StoreUnavailableException">Storage could not be reached.</exception>
     Task<GroupState> LoadAsync(string groupId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Writes the turn's changes atomically. When <paramref name="turnId"/> is given, the write also
-    /// records that this turn was handled, so a redelivered turn is seen as a duplicate.
+    /// records that this turn was handled, so a redelivered turn is seen as a duplicate. The
+    /// <paramref name="nonce"/> (one per turn, the same for every attempt) tells a retried write of our own
+    /// that already landed from a real redelivery.
     /// </summary>
-    Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, CancellationToken cancellationToken = default);
+    /// <exception cref="StoreUnavailableException">Storage could not be reached; the write may or may not have landed.</exception>
+    Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, string? nonce = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>How a save ended.</summary>

@@ -11,6 +11,7 @@ public sealed class GroupState
     private readonly Dictionary<string, string> _versions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IGroupRecord> _loaded = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty state for a group that has nothing stored yet.</summary>
     public GroupState(string groupId)
@@ -40,11 +41,20 @@ public sealed class GroupState
     {
         ArgumentNullException.ThrowIfNull(record);
         _records[record.Key] = record;
+        _loaded[record.Key] = record;
         if (version is not null)
         {
             _versions[record.Key] = version;
         }
     }
+
+    /// <summary>
+    /// The record with this key as it was loaded (before this turn changed or removed it), if it exists and has
+    /// this type. After a save it is the record as saved. After-save steps use it to see what a turn changed.
+    /// </summary>
+    public T? Loaded<T>(string key)
+        where T : class, IGroupRecord =>
+        _loaded.TryGetValue(key, out var record) ? record as T : null;
 
     /// <summary>The record with this key, if it exists and has this type.</summary>
     public T? Find<T>(string key)
@@ -94,6 +104,12 @@ public sealed class GroupState
         foreach (var key in _removed)
         {
             _versions.Remove(key);
+            _loaded.Remove(key);
+        }
+
+        foreach (var key in _changed)
+        {
+            _loaded[key] = _records[key];
         }
 
         foreach (var (key, version) in newVersions)

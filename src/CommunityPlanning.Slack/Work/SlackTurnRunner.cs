@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Members;
@@ -15,6 +16,8 @@ namespace CommunityPlanning.Slack.Work;
 internal sealed partial class SlackTurnRunner(
     TurnProcessor processor,
     SlackReplySender sender,
+    OutboxDelivery delivery,
+    OutboxDispatcher dispatcher,
     SlackUserDirectory users,
     SlackBotIdentity bot,
     TimeProvider clock,
@@ -35,11 +38,7 @@ internal sealed partial class SlackTurnRunner(
                 case InboundWork inbound:
                     foreach (var turn in await BuildTurnsAsync(inbound, cancellationToken).ConfigureAwait(false))
                     {
-                        var outcome = await processor.ProcessAsync(turn, cancellationToken).ConfigureAwait(false);
-                        if (!outcome.Duplicate)
-                        {
-                            await sender.DeliverAsync(outcome.Replies, work.Target, modalClosed: false, cancellationToken).ConfigureAwait(false);
-                        }
+                        await RunTurnAsync(turn with { SourceMessageId = work.Target.SourceTs }, work.Target, cancellationToken).ConfigureAwait(false);
                     }
 
                     break;
@@ -66,15 +65,40 @@ internal sealed partial class SlackTurnRunner(
         {
             LogTurnFailed(logger, ex);
 
-            // Slack refusing a reply or out of reach: the turn is saved by then (the turn's own Slack
-            // calls fall back quietly), so running it again would send nothing. Tell the person now.
-            var afterSave = ex is SlackApiException or HttpRequestException;
+            // A stored turn's replies go through the outbox, which retries them itself, so a failure here
+            // came before the save and running the work again is right. A modal's replies are sent
+            // directly after its inline turn: Slack failing then means the turn is saved, so tell the person now.
+            var afterSave = work is DeliveryWork && ex is SlackApiException or HttpRequestException;
             if (reportFailure || afterSave)
             {
                 await sender.ReportFailureAsync(work.Target, stopping).ConfigureAwait(false);
             }
 
             return afterSave;
+        }
+    }
+
+    // The replies are saved in the group's outbox with the turn and delivered from there: what is not
+    // delivered now (Slack down, rate limits) is finished by the outbox dispatcher.
+    private async Task RunTurnAsync(Turn turn, SlackTarget target, CancellationToken cancellationToken)
+    {
+        var renderer = new SlackReplyRenderer(target, modalClosed: false);
+        var outcome = await processor.ProcessAsync(turn, renderer, cancellationToken).ConfigureAwait(false);
+        var groupId = turn.Conversation.GroupId;
+        if (outcome.Duplicate)
+        {
+            dispatcher.Nudge(groupId);
+            return;
+        }
+
+        if (outcome.Unsaved.Count > 0)
+        {
+            await delivery.SendUnsavedAsync(renderer.Channel, outcome.Unsaved, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!await delivery.DeliverSavedAsync(outcome.Outbox, cancellationToken).ConfigureAwait(false))
+        {
+            dispatcher.Nudge(groupId);
         }
     }
 

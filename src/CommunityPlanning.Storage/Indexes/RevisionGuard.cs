@@ -47,7 +47,7 @@ internal static class RevisionGuard
             }
         }
 
-        throw new InvalidOperationException($"Index row {entity.PartitionKey}/{entity.RowKey} kept changing; it will be repaired on the next save.");
+        throw new InvalidOperationException($"Index row {entity.PartitionKey}/{entity.RowKey} kept changing; its outbox row will be tried again.");
     }
 
     /// <summary>Deletes a row unless it was written by a revision at least <paramref name="revision"/> (null: delete whatever is there).</summary>
@@ -82,6 +82,6 @@ internal static class RevisionGuard
             }
         }
 
-        throw new InvalidOperationException($"Index row {partitionKey}/{rowKey} kept changing; it will be repaired on the next save.");
+        throw new InvalidOperationException($"Index row {partitionKey}/{rowKey} kept changing; its outbox row will be tried again.");
     }
 }

@@ -1,25 +1,26 @@
 using Azure.Data.Tables;
+using CommunityPlanning.Conversations.Meetings;
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Reminders;
 using CommunityPlanning.Domain.Actions;
-using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Storage.Indexes;
+using CommunityPlanning.Storage.Meetings;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 // In the Storage namespace, beside AddStorage, so the composition needs no extra using.
 namespace CommunityPlanning.Storage;
 
-/// <summary>Registers the cross-group index tables.</summary>
+/// <summary>Registers the cross-group index tables and the projections that keep them.</summary>
 public static class StorageIndexesServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the assignee and reminder indexes (as <see cref="IAssigneeIndex"/> and <see cref="IReminderQueue"/>),
-    /// creates their tables at start-up, and wraps the registered <see cref="IGroupStore"/> so saves keep the
-    /// indexes up to date. Call after the group store is registered.
+    /// Adds the index tables (readable as <see cref="IAssigneeIndex"/>, <see cref="IReminderQueue"/> and
+    /// <see cref="IOpenMeetingIndex"/>), creates them at start-up, and registers the after-save projections that
+    /// keep them, in this order: assignees, reminders (with the digest), open meetings. This is the one list of
+    /// what a save changes outside its group; each change goes through the group's outbox.
     /// </summary>
-    public static IServiceCollection AddStorageIndexes(this IServiceCollection services)
+    public static IServiceCollection AddIndexProjections(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(sp => IndexTables.For(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -27,14 +28,17 @@ public static class StorageIndexesServiceCollectionExtensions
         services.AddSingleton<IAssigneeIndex>(sp => sp.GetRequiredService<AssigneeIndex>());
         services.AddSingleton<ReminderIndex>();
         services.AddSingleton<IReminderQueue>(sp => sp.GetRequiredService<ReminderIndex>());
-        services.DecorateGroupStore((sp, store) => new IndexingGroupStore(
-            store,
-            sp.GetRequiredService<AssigneeIndex>(),
-            sp.GetRequiredService<ReminderIndex>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<ILogger<IndexingGroupStore>>()));
+        services.AddSingleton(sp => new OpenMeetingsTable(sp.GetRequiredService<TableServiceClient>()
+            .GetTableClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.TableName(OpenMeetingsTable.TableName))));
+        services.AddSingleton<IOpenMeetingIndex>(sp => sp.GetRequiredService<OpenMeetingsTable>());
+
+        services.AddSingleton<IIndexProjection, AssigneeIndexProjection>();
+        services.AddSingleton<IIndexProjection, ReminderIndexProjection>();
+        services.AddSingleton<IIndexProjection, OpenMeetingsProjection>();
+
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<IndexTables>().Assignees));
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<IndexTables>().Reminders));
+        services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<OpenMeetingsTable>().Table));
         return services;
     }
 }

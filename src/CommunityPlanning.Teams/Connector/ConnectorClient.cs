@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CommunityPlanning.Teams.Auth;
 using CommunityPlanning.Teams.Protocol;
 using Microsoft.Extensions.Logging;
@@ -29,38 +31,67 @@ public sealed partial class ConnectorClient(
     public Task<string?> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
         SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity, cancellationToken);
 
-    /// <summary>Replies to an activity (in a channel thread, under it); returns the new activity's id.</summary>
+    /// <summary>Replies to an activity (in a channel thread, under it); returns the new activity's id. The activity given is not changed.</summary>
     public Task<string?> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        activity.ReplyToId = replyToId;
-        return SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(replyToId)}", activity, cancellationToken);
+        return SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(replyToId)}", WithField(activity, "replyToId", replyToId), cancellationToken);
     }
 
-    /// <summary>Replaces an activity (a card updated in place for everyone).</summary>
+    /// <summary>Replaces an activity (a card updated in place for everyone). The activity given is not changed.</summary>
     public async Task UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        activity.Id = activityId;
-        await SendActivityAsync(HttpMethod.Put, serviceUrl, conversationId, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}", activity, cancellationToken).ConfigureAwait(false);
+        await SendActivityAsync(HttpMethod.Put, serviceUrl, conversationId, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}", WithField(activity, "id", activityId), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One try at posting (no <paramref name="activityId"/>) or replacing an activity, for the outbox: no waiting
+    /// on the conversation's rate limit and no retries here (the outbox tries again later, honouring
+    /// <see cref="ConnectorException.RetryAfter"/>). Returns the new activity's id.
+    /// </summary>
+    /// <exception cref="ConnectorThrottledException">The conversation's rate limit says wait.</exception>
+    public async Task<string?> DeliverOnceAsync(string serviceUrl, string conversationId, string? activityId, Activity activity, bool throttled = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (throttled && !throttle.TryAcquire(conversationId, out var wait))
+        {
+            throw new ConnectorThrottledException(wait);
+        }
+
+        var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities" + (activityId is null ? string.Empty : "/" + Uri.EscapeDataString(activityId));
+        var body = activityId is null ? ActivityJson.Write(activity) : WithField(activity, "id", activityId);
+        var response = await CallAsync(activityId is null ? HttpMethod.Post : HttpMethod.Put, serviceUrl, path, body, conversationId, 1, cancellationToken).ConfigureAwait(false);
+        return response?.Id;
     }
 
     /// <summary>Creates a conversation (a proactive 1:1 chat); returns its id.</summary>
     public async Task<string?> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(parameters, ActivityJson.Default.ConversationParameters);
-        var response = await CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", body, "create", cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", body, "create", MaxAttempts, cancellationToken).ConfigureAwait(false);
         return response?.Id;
     }
 
-    private async Task<string?> SendActivityAsync(HttpMethod method, string serviceUrl, string conversationId, string path, Activity activity, CancellationToken cancellationToken)
+    private Task<string?> SendActivityAsync(HttpMethod method, string serviceUrl, string conversationId, string path, Activity activity, CancellationToken cancellationToken) =>
+        SendActivityAsync(method, serviceUrl, conversationId, path, ActivityJson.Write(activity), cancellationToken);
+
+    private async Task<string?> SendActivityAsync(HttpMethod method, string serviceUrl, string conversationId, string path, byte[] body, CancellationToken cancellationToken)
     {
         await throttle.WaitAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        var response = await CallAsync(method, serviceUrl, path, ActivityJson.Write(activity), conversationId, cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(method, serviceUrl, path, body, conversationId, MaxAttempts, cancellationToken).ConfigureAwait(false);
         return response?.Id;
     }
 
-    private async Task<ResourceResponse?> CallAsync(HttpMethod method, string serviceUrl, string path, byte[] body, string conversationForLogs, CancellationToken cancellationToken)
+    // The activity's JSON with one field set: the caller's activity is never changed.
+    private static byte[] WithField(Activity activity, string name, string value)
+    {
+        var json = JsonNode.Parse(ActivityJson.Write(activity))!.AsObject();
+        json[name] = value;
+        return Encoding.UTF8.GetBytes(json.ToJsonString());
+    }
+
+    private async Task<ResourceResponse?> CallAsync(HttpMethod method, string serviceUrl, string path, byte[] body, string conversationForLogs, int maxAttempts, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var baseUri) || !policy.IsAllowed(baseUri))
         {
@@ -97,11 +128,11 @@ public sealed partial class ConnectorClient(
             }
 
             var status = response.StatusCode;
-            if (!IsRetryable(status) || attempt >= MaxAttempts)
+            if (!IsRetryable(status) || attempt >= maxAttempts)
             {
                 var errorCode = await ReadErrorCodeAsync(response, cancellationToken).ConfigureAwait(false);
                 LogFailed(logger, method.Method, (int)status, errorCode ?? "(none)", attempt);
-                throw new ConnectorException($"The Connector answered {(int)status} {errorCode}.", status, errorCode);
+                throw new ConnectorException($"The Connector answered {(int)status} {errorCode}.", status, errorCode, IsRetryable(status) ? RetryDelay(response, attempt) : null);
             }
 
             var delay = RetryDelay(response, attempt);

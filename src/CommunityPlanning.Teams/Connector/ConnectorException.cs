@@ -30,6 +30,16 @@ public sealed class ConnectorException : Exception
         ErrorCode = errorCode;
     }
 
+    /// <summary>Creates the exception for an HTTP failure with the wait the service asked for.</summary>
+    public ConnectorException(string message, HttpStatusCode status, string? errorCode, TimeSpan? retryAfter)
+        : this(message, status, errorCode)
+    {
+        RetryAfter = retryAfter;
+    }
+
+    /// <summary>How long the service asked us to wait (Retry-After), if it said.</summary>
+    public TimeSpan? RetryAfter { get; }
+
     /// <summary>The HTTP status, when the service answered.</summary>
     public HttpStatusCode? Status { get; }
 

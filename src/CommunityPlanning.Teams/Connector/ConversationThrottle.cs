@@ -15,37 +15,45 @@ public sealed class ConversationThrottle(TimeProvider clock)
     /// <summary>Waits until a send to the conversation fits the limits, then counts it.</summary>
     public async ValueTask WaitAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        var window = _windows.GetOrAdd(conversationId, _ => new Window());
-        while (true)
+        while (!TryAcquire(conversationId, out var wait))
         {
-            TimeSpan wait;
-            lock (window)
+            await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Counts a send now if it fits the limits; otherwise returns false with how long until it would. For callers
+    /// that must not hold a request open (the outbox tries again later instead).
+    /// </summary>
+    public bool TryAcquire(string conversationId, out TimeSpan wait)
+    {
+        var window = _windows.GetOrAdd(conversationId, _ => new Window());
+        lock (window)
+        {
+            var now = clock.GetUtcNow();
+            while (window.Sends.Count > 0 && now - window.Sends.Peek() > Longest)
             {
-                var now = clock.GetUtcNow();
-                while (window.Sends.Count > 0 && now - window.Sends.Peek() > Longest)
-                {
-                    window.Sends.Dequeue();
-                }
+                window.Sends.Dequeue();
+            }
 
-                wait = TimeSpan.Zero;
-                foreach (var (count, span) in Limits)
+            wait = TimeSpan.Zero;
+            foreach (var (count, span) in Limits)
+            {
+                var recent = window.Sends.Where(t => now - t < span).ToList();
+                if (recent.Count >= count)
                 {
-                    var recent = window.Sends.Where(t => now - t < span).ToList();
-                    if (recent.Count >= count)
-                    {
-                        var free = recent[^count] + span - now;
-                        wait = free > wait ? free : wait;
-                    }
-                }
-
-                if (wait <= TimeSpan.Zero)
-                {
-                    window.Sends.Enqueue(now);
-                    return;
+                    var free = recent[^count] + span - now;
+                    wait = free > wait ? free : wait;
                 }
             }
 
-            await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+            if (wait > TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            window.Sends.Enqueue(now);
+            return true;
         }
     }
 

@@ -1,20 +1,24 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Teams.Auth;
 using CommunityPlanning.Teams.Cards;
-using CommunityPlanning.Teams.Connector;
+using CommunityPlanning.Teams.Outbound;
 using CommunityPlanning.Teams.Protocol;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CommunityPlanning.Teams.Hosting;
 
 /// <summary>
-/// One inbound Bot Framework activity, end to end: authenticate, map to a turn, run it on its own
-/// timeout, then deliver the replies (new messages, cards updated in place, the invoke response).
-/// Used by <c>/api/messages</c> and by the local playground's Direct Line endpoint alike.
+/// One inbound Bot Framework activity, end to end: authenticate, map to a turn, run it on its own timeout
+/// (its replies are saved in the group's outbox with its changes), then deliver the outbox rows at once. The
+/// answer is 200 once the turn is saved, whatever delivery does: rows not delivered now are finished by the
+/// outbox dispatcher. An invoke gets its card (or error) in the response. Used by <c>/api/messages</c> and by
+/// the local playground's Direct Line endpoint alike.
 /// </summary>
 public sealed partial class BotFrameworkHandler(
     IInboundAuthenticator authenticator,
@@ -23,9 +27,10 @@ public sealed partial class BotFrameworkHandler(
     TurnProcessor processor,
     ReplyActivityBuilder replies,
     AdaptiveCardRenderer renderer,
-    ConnectorClient connector,
+    OutboxDelivery delivery,
+    OutboxDispatcher dispatcher,
     PersonalConversationRecorder personalChats,
-    SentMessages sentMessages,
+    IHostApplicationLifetime lifetime,
     ILogger<BotFrameworkHandler> logger)
 {
     /// <summary>How long a turn may take; Teams redelivers after 15 seconds.</summary>
@@ -46,8 +51,8 @@ public sealed partial class BotFrameworkHandler(
             return new BotResponse(401);
         }
 
-        var turn = mapper.Map(activity, out var problem);
-        if (turn is null)
+        var mapped = mapper.Map(activity, out var problem);
+        if (mapped is null)
         {
             LogRejected(logger, activity.Type ?? "(none)", problem);
             return problem == InboundProblem.Ignored ? BotResponse.Ok
@@ -55,14 +60,20 @@ public sealed partial class BotFrameworkHandler(
                 : new BotResponse(400);
         }
 
-        // The turn runs on its own timeout: a client that hangs up must not leave half a turn behind.
+        var invoke = IsInvoke(activity);
+        var turn = mapped with { SourceMessageId = activity.ReplyToId, AnswersInline = invoke };
+        var outbound = new TeamsReplyRenderer(replies, activity);
+
+        // The turn runs on its own timeout, and delivery stops when the host does: a client that hangs up must
+        // not leave half a turn behind, and a stopping host leaves undelivered rows to the next one.
         using var timeout = new CancellationTokenSource(TurnTimeout);
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, lifetime.ApplicationStopping);
         TurnOutcome outcome;
         try
         {
-            outcome = await processor.ProcessAsync(turn, timeout.Token).ConfigureAwait(false);
+            outcome = await processor.ProcessAsync(turn, outbound, work.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsInvoke(activity))
+        catch (Exception ex) when (invoke)
         {
             // Teams does not redeliver an invoke: answer in the invoke error format so the person sees why.
             // (A failed message turn is left to fail: the 500 makes the channel redeliver it.)
@@ -70,15 +81,34 @@ public sealed partial class BotFrameworkHandler(
             return new BotResponse(200, AdaptiveInvokeResponses.Error(500, "InternalServerError", InvokeFailedMessage));
         }
 
+        var groupId = turn.Conversation.GroupId;
         if (outcome.Duplicate)
         {
-            return IsInvoke(activity) ? new BotResponse(200, AdaptiveInvokeResponses.Message("Done.")) : BotResponse.Ok;
+            // Nothing new to send, but whatever the first delivery left in the outbox still goes.
+            dispatcher.Nudge(groupId);
+            return invoke ? new BotResponse(200, AdaptiveInvokeResponses.Message("Done.")) : BotResponse.Ok;
         }
 
-        var response = await DeliverAsync(activity, turn, outcome.Replies, timeout.Token).ConfigureAwait(false);
-        await personalChats.RecordAsync(turn, timeout.Token).ConfigureAwait(false);
-        return response;
+        if (outcome.Unsaved.Count > 0)
+        {
+            await delivery.SendUnsavedAsync(outbound.Channel, outcome.Unsaved, work.Token).ConfigureAwait(false);
+        }
+
+        if (!await delivery.DeliverSavedAsync(outcome.Outbox, work.Token).ConfigureAwait(false))
+        {
+            dispatcher.Nudge(groupId);
+        }
+
+        if (outcome.Saved)
+        {
+            await personalChats.RecordAsync(turn, work.Token).ConfigureAwait(false);
+        }
+
+        return invoke ? new BotResponse(200, InvokeBody(outcome.Inline)) : BotResponse.Ok;
     }
+
+    private JsonObject InvokeBody(Reply? inline) =>
+        inline?.Card is { } card ? AdaptiveInvokeResponses.Card(renderer.Render(card)) : AdaptiveInvokeResponses.Message(inline?.Text ?? "Done.");
 
     private async Task<bool> IsAuthenticatedAsync(Activity activity, string? authorization, IPAddress? remoteAddress, CancellationToken cancellationToken)
     {
@@ -97,92 +127,6 @@ public sealed partial class BotFrameworkHandler(
         return result.Succeeded;
     }
 
-    private async Task<BotResponse> DeliverAsync(Activity inbound, Turn turn, IReadOnlyList<Reply> turnReplies, CancellationToken cancellationToken)
-    {
-        var invoke = IsInvoke(inbound);
-        JsonObject? invokeBody = null;
-        foreach (var reply in turnReplies)
-        {
-            if (invoke && invokeBody is null && reply.Mode != ReplyMode.New)
-            {
-                // The clicking user's card is replaced by the invoke response; others see the PUT below.
-                invokeBody = reply.Card is not null ? AdaptiveInvokeResponses.Card(renderer.Render(reply.Card)) : AdaptiveInvokeResponses.Message(reply.Text ?? "Done.");
-                if (reply.Mode == ReplyMode.ReplaceSource && !(turn.Submission?.IsAutomatic ?? false))
-                {
-                    await UpdateSourceAsync(inbound, turn, reply, cancellationToken).ConfigureAwait(false);
-                }
-
-                continue;
-            }
-
-            if (!invoke && reply.Mode == ReplyMode.ReplaceSource && inbound.ReplyToId is not null)
-            {
-                await UpdateSourceAsync(inbound, turn, reply, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            await SendAsync(inbound, turn, reply, cancellationToken).ConfigureAwait(false);
-        }
-
-        return invoke ? new BotResponse(200, invokeBody ?? AdaptiveInvokeResponses.Message("Done.")) : BotResponse.Ok;
-    }
-
-    private async Task SendAsync(Activity inbound, Turn turn, Reply reply, CancellationToken cancellationToken)
-    {
-        var activity = replies.Build(reply, inbound);
-        try
-        {
-            if (reply.ReplacesMessageId is { } earlier && await TryReplaceAsync(inbound, earlier, activity, cancellationToken).ConfigureAwait(false))
-            {
-                return;
-            }
-
-            var sentId = await connector.SendAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, activity, cancellationToken).ConfigureAwait(false);
-            if (reply.Anchor is { } anchor && sentId is { Length: > 0 })
-            {
-                await sentMessages.RememberAsync(turn.Conversation.GroupId, anchor, sentId, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (ConnectorException ex)
-        {
-            LogSendFailed(logger, ex.Status is { } s ? (int)s : 0, ex.ErrorCode ?? ex.Message);
-        }
-    }
-
-    // Replaces an earlier message (a meeting card) for everyone; false when it can no longer be replaced.
-    private async Task<bool> TryReplaceAsync(Activity inbound, string earlier, Activity activity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await connector.UpdateAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, earlier, activity, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConnectorException ex)
-        {
-            LogSendFailed(logger, ex.Status is { } s ? (int)s : 0, ex.ErrorCode ?? ex.Message);
-            activity.Id = null;
-            return false;
-        }
-    }
-
-    private async Task UpdateSourceAsync(Activity inbound, Turn turn, Reply reply, CancellationToken cancellationToken)
-    {
-        if (inbound.ReplyToId is not { Length: > 0 } sourceId)
-        {
-            await SendAsync(inbound, turn, reply, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            await connector.UpdateAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, sourceId, replies.Build(reply, inbound), cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConnectorException ex)
-        {
-            LogSendFailed(logger, ex.Status is { } s ? (int)s : 0, ex.ErrorCode ?? ex.Message);
-        }
-    }
-
     private static bool IsInvoke(Activity activity) => string.Equals(activity.Type, "invoke", StringComparison.Ordinal);
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Refused an unauthenticated activity: {Failure}")]
@@ -193,7 +137,4 @@ public sealed partial class BotFrameworkHandler(
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "A card action failed")]
     private static partial void LogInvokeFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Could not deliver a reply: {Status} {Error}")]
-    private static partial void LogSendFailed(ILogger logger, int status, string error);
 }

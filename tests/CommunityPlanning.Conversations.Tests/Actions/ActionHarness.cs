@@ -71,7 +71,7 @@ internal sealed class ActionHarness
             [start],
             [create],
             []);
-        Processor = new TurnProcessor(Store, router, Clock, NullLogger<TurnProcessor>.Instance);
+        Processor = new TurnProcessor(Store, router, new Outbox.OutboxWriter([], new Outbox.OutboxOptions()), Clock, NullLogger<TurnProcessor>.Instance);
     }
 
     public InMemoryGroupStore Memory { get; }

@@ -126,7 +126,7 @@ public sealed class MeetingAutoCloserTests
             return state;
         }
 
-        public Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, CancellationToken cancellationToken = default) => inner.SaveAsync(state, turnId, cancellationToken);
+        public Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, string? nonce = null, CancellationToken cancellationToken = default) => inner.SaveAsync(state, turnId, nonce, cancellationToken);
     }
 
     private sealed class NoLinks : IMinutesLinks

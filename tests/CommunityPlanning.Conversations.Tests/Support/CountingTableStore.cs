@@ -42,9 +42,9 @@ public sealed class CountingTableStore : IGroupStore, IDisposable
         return await _inner.LoadAsync(groupId, cancellationToken);
     }
 
-    public async Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, CancellationToken cancellationToken = default)
+    public async Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, string? nonce = null, CancellationToken cancellationToken = default)
     {
-        var outcome = await _inner.SaveAsync(state, turnId, cancellationToken);
+        var outcome = await _inner.SaveAsync(state, turnId, nonce, cancellationToken);
         Turns++;
         MostReadsInATurn = Math.Max(MostReadsInATurn, _counter.Reads - _atLoad.Reads);
         MostWritesInATurn = Math.Max(MostWritesInATurn, _counter.Writes - _atLoad.Writes);

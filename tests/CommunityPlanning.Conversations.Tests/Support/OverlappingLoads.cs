@@ -21,6 +21,6 @@ internal sealed class OverlappingLoads(IGroupStore inner, int parties) : IGroupS
         return state;
     }
 
-    public Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, CancellationToken cancellationToken = default) =>
-        inner.SaveAsync(state, turnId, cancellationToken);
+    public Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, string? nonce = null, CancellationToken cancellationToken = default) =>
+        inner.SaveAsync(state, turnId, nonce, cancellationToken);
 }

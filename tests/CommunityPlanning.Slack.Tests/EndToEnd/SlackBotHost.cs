@@ -74,6 +74,11 @@ public sealed class SlackBotHost : IAsyncDisposable
 
         builder.Services.AddConversations();
         builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddOutboxDispatcher(o =>
+        {
+            o.Interval = TimeSpan.FromMilliseconds(200);
+            o.FirstBackoff = TimeSpan.FromMilliseconds(100);
+        });
         builder.Services.AddSlack(builder.Configuration);
         var app = builder.Build();
         try

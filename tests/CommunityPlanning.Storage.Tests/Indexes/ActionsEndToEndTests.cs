@@ -22,7 +22,7 @@ public sealed class ActionsEndToEndTests
         var buttons = new ActionButtons();
         var start = new StartPlan();
         var router = new TurnRouter([start, list, update, new DigestCommand(), create], [start, list, create, buttons], [start], [create], []);
-        return new TurnProcessor(f.Store, router, f.Clock, NullLogger<TurnProcessor>.Instance);
+        return new TurnProcessor(f.Store, router, f.Writer, f.Clock, NullLogger<TurnProcessor>.Instance);
     }
 
     private static Turn Message(IndexFixture f, Domain.Members.MemberRef from, string text, params Domain.Members.MemberRef[] mentions) => new()

@@ -8,7 +8,10 @@ using CommunityPlanning.Domain.Members;
 using CommunityPlanning.Domain.Plans;
 using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Domain.State;
+using CommunityPlanning.Conversations.Outbox;
+using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Storage.Indexes;
+using CommunityPlanning.Storage.Outbox;
 using CommunityPlanning.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -38,11 +41,27 @@ internal sealed class IndexFixture
             Tables.CreateIfNotExistsAsync().GetAwaiter().GetResult();
         }
 
-        Inner = new TableGroupStore(Plans, new RecordMapper(RecordTypes.Default), NullLogger<TableGroupStore>.Instance);
+        var mapper = new RecordMapper(RecordTypes.Default);
+        Inner = new TableGroupStore(Plans, mapper, NullLogger<TableGroupStore>.Instance);
         Assignees = new AssigneeIndex(Tables);
         Reminders = new ReminderIndex(Tables);
-        Store = new IndexingGroupStore(Inner, Assignees, Reminders, Clock, NullLogger<IndexingGroupStore>.Instance);
+        Options = new OutboxOptions { InstanceId = "index-fixture" };
+        var pointers = new TableClient(Azurite.ConnectionString, prefix + TableOutboxStore.PointerTableName);
+        pointers.CreateIfNotExists();
+        Outbox = new TableOutboxStore(Plans, pointers, mapper, Clock, Options);
+        IIndexProjection[] projections = [new AssigneeIndexProjection(Assignees), new ReminderIndexProjection(Reminders)];
+        Writer = new OutboxWriter(projections, Options);
+        Delivery = new OutboxDelivery(Outbox, [], projections, new SentMessages(Inner, Clock, NullLogger<SentMessages>.Instance), Options, Clock, NullLogger<OutboxDelivery>.Instance);
+        Store = new OutboxApplyingStore(Inner, Writer, Delivery, Clock);
     }
+
+    public OutboxOptions Options { get; }
+
+    public TableOutboxStore Outbox { get; }
+
+    public OutboxWriter Writer { get; }
+
+    public OutboxDelivery Delivery { get; }
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -56,7 +75,7 @@ internal sealed class IndexFixture
 
     public ReminderIndex Reminders { get; }
 
-    public IndexingGroupStore Store { get; }
+    public IGroupStore Store { get; }
 
     public static string KeyOf(MemberRef who) => AssigneeKeys.For("msteams", "tenant-1", who.Id);
 

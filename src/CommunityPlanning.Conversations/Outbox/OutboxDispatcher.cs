@@ -1,0 +1,112 @@
+using System.Threading.Channels;
+using CommunityPlanning.Domain.Ports;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityPlanning.Conversations.Outbox;
+
+/// <summary>
+/// Finishes outbox rows left over: every <see cref="OutboxOptions.Interval"/> it goes through the groups on the
+/// pending list (never every partition), and at once for a group it is nudged about (a redelivered turn, a turn
+/// saved behind waiting replies). Rows are claimed with versions, so several instances can run it. Starts once
+/// storage is ready.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    OutboxDelivery delivery,
+    IOutboxStore store,
+    OutboxOptions options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger,
+    IStorageReadiness? readiness = null) : BackgroundService
+{
+    private readonly Channel<string> _nudges = Channel.CreateBounded<string>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
+
+    /// <summary>Asks for the group's rows to be done soon, off the caller's path.</summary>
+    public void Nudge(string groupId) => _nudges.Writer.TryWrite(groupId);
+
+    /// <summary>One pass over every pending group; returns how many rows were finished.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var groups = new List<string>();
+        await foreach (var group in store.PendingGroupsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            groups.Add(group);
+        }
+
+        var finished = 0;
+        foreach (var group in groups)
+        {
+            try
+            {
+                finished += await delivery.DrainGroupAsync(group, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogGroupFailed(logger, ex, group);
+            }
+        }
+
+        return finished;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (readiness is not null)
+        {
+            await readiness.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(TickAsync(stoppingToken), NudgedAsync(stoppingToken)).ConfigureAwait(false);
+    }
+
+    private async Task TickAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Interval, clock);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogPassFailed(logger, ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task NudgedAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var group in _nudges.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await delivery.DrainGroupAsync(group, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogGroupFailed(logger, ex, group);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(EventId = 1310, Level = LogLevel.Error, Message = "An outbox pass failed; trying again at the next tick")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1311, Level = LogLevel.Warning, Message = "Working through group {GroupId}'s outbox failed; trying again at the next tick")]
+    private static partial void LogGroupFailed(ILogger logger, Exception exception, string groupId);
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using CommunityPlanning.Conversations.Cards;
+using CommunityPlanning.Conversations.Outbox;
+using CommunityPlanning.Conversations.Turns;
+using CommunityPlanning.Slack.Rendering;
+using CommunityPlanning.Slack.Work;
+
+namespace CommunityPlanning.Slack.Outbound;
+
+/// <summary>
+/// Renders planned replies as Slack calls for one request: new messages with chat.postMessage, updates with
+/// chat.update, private replies with chat.postEphemeral, and forms as a modal (views.open with the request's
+/// trigger id, once) or, without a trigger, as a message with a "Fill in the form" button.
+/// </summary>
+internal sealed class SlackReplyRenderer(SlackTarget target, bool modalClosed) : IReplyRenderer
+{
+    private string? _trigger = target.TriggerId;
+
+    public string Channel => SlackAddress.Channel;
+
+    public IReadOnlyList<string> Render(PlannedReply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return RenderCalls(reply).Select(m => m.ToJson()).ToList();
+    }
+
+    private List<SlackOutboundMessage> RenderCalls(PlannedReply planned)
+    {
+        var reply = planned.Reply;
+        if (planned.Action == DeliveryAction.Inline)
+        {
+            return [];
+        }
+
+        if (reply.Card is { IsForm: true } form)
+        {
+            if (modalClosed)
+            {
+                return [.. Messages(BlockKitRenderer.RenderReply(ErrorsAsText(form)), SlackOperation.Ephemeral)];
+            }
+
+            var calls = new List<SlackOutboundMessage>();
+            var mode = planned.Action == DeliveryAction.Private ? SlackOperation.Ephemeral : SlackOperation.Post;
+            if (!string.IsNullOrWhiteSpace(reply.Text))
+            {
+                calls.AddRange(Messages(BlockKitRenderer.RenderReply(reply with { Card = null }), mode));
+            }
+
+            var link = Messages(target.FormOrigin is { } origin ? BlockKitRenderer.RenderFormLink(form, origin) : BlockKitRenderer.RenderReply(new Reply { Card = form }), mode).ToList();
+            if (_trigger is { } trigger)
+            {
+                _trigger = null;
+                calls.Add(new SlackOutboundMessage
+                {
+                    Op = SlackOperation.Modal,
+                    Channel = target.ChannelId,
+                    TriggerId = trigger,
+                    View = BlockKitRenderer.RenderModal(form, target.ChannelId, target.ModalReplaceTs),
+                    Fallback = link,
+                });
+            }
+            else
+            {
+                calls.AddRange(link);
+            }
+
+            return calls;
+        }
+
+        var messages = BlockKitRenderer.RenderReply(reply);
+        switch (planned.Action)
+        {
+            case DeliveryAction.Private:
+                return [.. Messages(messages, SlackOperation.Ephemeral)];
+            case DeliveryAction.Update when planned.PostIfUpdateFails && messages.Count != 1:
+                return [.. Messages(messages, SlackOperation.Post)];
+            case DeliveryAction.Update:
+                var update = SlackOutboundMessage.For(SlackOperation.Update, target.ChannelId, messages[0]) with { Ts = planned.MessageId, PostIfUpdateFails = planned.PostIfUpdateFails };
+                return [update, .. Messages(messages.Skip(1), SlackOperation.Post)];
+            default:
+                return [.. Messages(messages, SlackOperation.Post)];
+        }
+    }
+
+    private IEnumerable<SlackOutboundMessage> Messages(IEnumerable<SlackMessage> messages, SlackOperation op) =>
+        messages.Select(m => SlackOutboundMessage.For(op, target.ChannelId, m) with
+        {
+            User = op == SlackOperation.Ephemeral ? target.UserId : null,
+            ResponseUrl = target.ResponseUrl,
+        });
+
+    private static Reply ErrorsAsText(Card form)
+    {
+        var errors = form.Blocks.OfType<InputBlock>().Where(b => !string.IsNullOrWhiteSpace(b.Input.Error)).ToList();
+        if (errors.Count == 0)
+        {
+            return new Reply { Text = $"I saved that. Open \"{form.Title}\" again if you want to change anything.", Mode = ReplyMode.Private };
+        }
+
+        var text = new StringBuilder("Some answers on \"").Append(form.Title).Append("\" need another look, so I haven't saved them:");
+        foreach (var input in errors.Select(b => b.Input))
+        {
+            text.Append("\n• ").Append(input.Label).Append(": ").Append(input.Error);
+        }
+
+        text.Append("\nPlease open the form again and fix them.");
+        return new Reply { Text = text.ToString(), Mode = ReplyMode.Private };
+    }
+}
