@@ -47,7 +47,9 @@ trap - EXIT
 if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1  # the runner failed without a counted test failure (a crash): still a failure
 fi
-# The fuzz suite's summary ("Fuzz: N cases, 0 server errors…") is in its test output (TRX); show it.
-grep -ho 'Fuzz: [^<]*' "$results"/*.trx 2>/dev/null | head -n 3
+# The fuzz suite's summary ("Fuzz: N cases, 0 server errors…") and the fault tests' figures
+# ("Reliability: …") are in their test output (TRX); show them.
+grep -ho 'Fuzz: [^<]*' "$results"/*.trx 2>/dev/null | sort -u | head -n 3
+grep -ho 'Reliability: [^<&]*' "$results"/*.trx 2>/dev/null | sort -u | head -n 12
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$test_status" -eq 0 ]

@@ -52,7 +52,6 @@ internal sealed class OutboxHost : WebApplicationFactory<Program>
         builder.UseSetting("Storage:ConnectionString", _connectionString);
         builder.UseSetting("Storage:TablePrefix", TablePrefix);
         builder.UseSetting("BotAuth:AllowLoopbackServiceUrls", "true");
-        builder.UseSetting("Minutes:SigningKey", "reliability-tests-signing-key-0123456789abcdef");
         // Passes are run by the tests (PassAsync); the timer would only race them.
         builder.UseSetting("Outbox:Interval", "1.00:00:00");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

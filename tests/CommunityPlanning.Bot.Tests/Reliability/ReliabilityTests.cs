@@ -49,7 +49,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
         await host.PassAsync(TimeSpan.FromMinutes(10));
 
         Assert.Single(_connector.Delivered(conversation));
-        output.WriteLine($"fault={fault} attempts={_connector.All.Count(c => c.Path.Contains(conversation, StringComparison.Ordinal))} delivered={_connector.Delivered(conversation).Count} redelivery=200");
+        output.WriteLine($"Reliability: fault={fault} attempts={_connector.All.Count(c => c.Path.Contains(conversation, StringComparison.Ordinal))} delivered={_connector.Delivered(conversation).Count} redelivery=200");
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
         await second.PassAsync(TimeSpan.FromMinutes(10));
 
         Assert.Single(_connector.Delivered(conversation));
-        output.WriteLine($"stopped-mid-send delivered={_connector.Delivered(conversation).Count} calls={_connector.All.Count(c => c.Path.Contains(conversation, StringComparison.Ordinal))}");
+        output.WriteLine($"Reliability: stopped-mid-send delivered={_connector.Delivered(conversation).Count} calls={_connector.All.Count(c => c.Path.Contains(conversation, StringComparison.Ordinal))}");
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
 
         var row = Assert.Single(await index.ForOwnerAsync(owner));
         Assert.Equal("book the village hall", row.Title);
-        output.WriteLine($"index-failed rows-finished-by-other-host={finished} index-rows=1");
+        output.WriteLine($"Reliability: index-failed rows-finished-by-other-host={finished} index-rows=1");
     }
 
     [Fact]
@@ -137,13 +137,14 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Contains(Word(i), said[i - 1], StringComparison.Ordinal);
         }
 
-        output.WriteLine($"burst messages=20 http200={statuses.Count(s => s == HttpStatusCode.OK)} inline={inline} later={20 - inline} delivered={said.Count} in-order=true");
+        output.WriteLine($"Reliability: burst messages=20 http200={statuses.Count(s => s == HttpStatusCode.OK)} inline={inline} later={20 - inline} delivered={said.Count} in-order=true");
     }
 
     [Fact]
     public async Task StorageDownMidRun_EveryTurnAnsweredOrToldToTryAgain_StateIsTheReplayOfAnsweredTurns()
     {
-        // Fewer than the 200 of the acceptance run, to keep the test quick on a shared machine.
+        // Fewer than the 200 of the acceptance run: one meeting holds at most 100 decisions, and the
+        // figures are the same shape at 60.
         const int Turns = 60;
         const int Members = 10;
         var conversation = NewConversation();
@@ -196,7 +197,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(answered.Count + tryAgain >= Turns, $"{answered.Count} answered and {tryAgain} told to try again, of {Turns}");
         Assert.Equal(answered.Order(), stored.Order());
         Assert.Equal(0, pending);
-        output.WriteLine($"outage turns={Turns} members={Members} down-for-turns={downFor} answered={answered.Count} try-again={tryAgain} stored={stored.Count} outbox-left={pending} http200={statuses.Count(s => s == HttpStatusCode.OK)}");
+        output.WriteLine($"Reliability: outage turns={Turns} members={Members} down-for-turns={downFor} answered={answered.Count} try-again={tryAgain} stored={stored.Count} outbox-left={pending} http200={statuses.Count(s => s == HttpStatusCode.OK)}");
     }
 
     private static int AzuriteTablePort()
