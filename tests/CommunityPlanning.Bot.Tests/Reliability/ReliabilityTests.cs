@@ -143,55 +143,63 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task StorageDownMidRun_EveryTurnAnsweredOrToldToTryAgain_StateIsTheReplayOfAnsweredTurns()
     {
-        // Fewer than the 200 of the acceptance run: one meeting holds at most 100 decisions, and the
-        // figures are the same shape at 60.
-        const int Turns = 60;
+        // 200 turns from 10 members, alternating between two groups' conversations (one meeting holds at most
+        // 100 decisions), one turn a second on the host's clock; storage is unreachable for 10 s in the middle.
+        const int Turns = 200;
         const int Members = 10;
-        var conversation = NewConversation();
-        var activities = new Activities(_connector.ServiceUrl, conversation);
+        string[] conversations = [NewConversation(), NewConversation()];
+        var activities = conversations.Select(c => new Activities(_connector.ServiceUrl, c)).ToArray();
         await using var gate = new TcpGate(AzuriteTablePort());
         var connection = Azurite.ConnectionStringFor(gate.Port, gate.Port);
         using var host = new OutboxHost(new FakeTimeProvider(Start), Azurite.NewTablePrefix(), connection);
-        await Meetings.MeetingFlow.StartPlanAsync(host.PostActivityAsync, activities, _connector);
-        await host.PostActivityAsync(activities.Message("meeting start", "u-m0", "Member 0"));
-        await NextForAsync(conversation);
-        var before = _connector.All.Count;
+        for (var g = 0; g < conversations.Length; g++)
+        {
+            await Meetings.MeetingFlow.StartPlanAsync(host.PostActivityAsync, activities[g], _connector);
+            await host.PostActivityAsync(activities[g].Message("meeting start", "u-m0", "Member 0"));
+            await NextForAsync(conversations[g]);
+        }
 
+        var before = _connector.All.Count;
         var statuses = new List<HttpStatusCode>();
         var downFor = 0;
         for (var i = 0; i < Turns; i++)
         {
-            // Storage is unreachable for 10 seconds of the run (turns 20 to 29, one a second).
-            if (i == 20)
+            if (i == 95)
             {
                 gate.Close();
             }
-            else if (i == 30)
+            else if (i == 105)
             {
                 gate.Open();
             }
 
             downFor += gate.IsOpen ? 0 : 1;
             var member = i % Members;
-            statuses.Add((await host.PostActivityAsync(activities.Message($"decision item {i:000}", $"u-m{member}", $"Member {member}"))).StatusCode);
+            statuses.Add((await host.PostActivityAsync(activities[i % 2].Message($"decision item {i:000}", $"u-m{member}", $"Member {member}"))).StatusCode);
             host.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var groupId = new CommunityPlanning.Conversations.Turns.ConversationKey("emulator", "tenant-1", conversation).GroupId;
+        var groupIds = conversations.Select(c => new CommunityPlanning.Conversations.Turns.ConversationKey("emulator", "tenant-1", c).GroupId).ToArray();
         var outbox = host.Services.GetRequiredService<CommunityPlanning.Conversations.Outbox.IOutboxStore>();
-        for (var pass = 0; pass < 200 && (await outbox.ListAsync(groupId)).Count > 0; pass++)
+        for (var pass = 0; pass < 200 && (await outbox.ListAsync(groupIds[0])).Count + (await outbox.ListAsync(groupIds[1])).Count > 0; pass++)
         {
             await host.PassAsync(TimeSpan.FromSeconds(5));
         }
 
-        var posts = _connector.All.Skip(before).Where(c => c.SentId is not null && c.Method == "POST" && c.Path.Contains(conversation, StringComparison.Ordinal)).Select(c => c.AllText()).ToList();
+        var posts = _connector.All.Skip(before)
+            .Where(c => c.SentId is not null && c.Method == "POST" && conversations.Any(conversation => c.Path.Contains(conversation, StringComparison.Ordinal)))
+            .Select(c => c.AllText()).ToList();
         var answered = Enumerable.Range(0, Turns).Where(i => posts.Any(p => p.Contains($"item {i:000}", StringComparison.Ordinal) && p.Contains("Decision recorded", StringComparison.Ordinal))).ToHashSet();
         var tryAgain = posts.Count(p => p.Contains("try again", StringComparison.OrdinalIgnoreCase));
-        var state = await host.Services.GetRequiredService<CommunityPlanning.Domain.Ports.IGroupStore>().LoadAsync(groupId);
-        var stored = state.OfType<CommunityPlanning.Domain.Meetings.DecisionRecord>()
-            .Select(d => int.Parse(d.Text[^3..], CultureInfo.InvariantCulture))
-            .ToHashSet();
-        var pending = state.OfType<CommunityPlanning.Conversations.Outbox.OutboxRecord>().Count();
+        var store = host.Services.GetRequiredService<CommunityPlanning.Domain.Ports.IGroupStore>();
+        var stored = new HashSet<int>();
+        var pending = 0;
+        foreach (var groupId in groupIds)
+        {
+            var state = await store.LoadAsync(groupId);
+            stored.UnionWith(state.OfType<CommunityPlanning.Domain.Meetings.DecisionRecord>().Select(d => int.Parse(d.Text[^3..], CultureInfo.InvariantCulture)));
+            pending += state.OfType<CommunityPlanning.Conversations.Outbox.OutboxRecord>().Count();
+        }
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.True(answered.Count + tryAgain >= Turns, $"{answered.Count} answered and {tryAgain} told to try again, of {Turns}");
