@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Proactive;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Meetings;
@@ -11,7 +12,10 @@ namespace CommunityPlanning.Conversations.Meetings;
 /// Closes meetings nobody ended, <see cref="MeetingRules.AutoCloseAfter"/> after they started: the same change
 /// a person's "meeting end" makes (minutes marked "closed automatically"), saved with the versions read and
 /// run again on a concurrent change, then the minutes are posted to the group. The save carries a fixed turn
-/// id, so when two hosts close the same meeting only one save lands and only that one posts.
+/// id, so when two hosts close the same meeting only one save lands and only that one posts. Where the group's
+/// channel renders for the outbox (with <paramref name="outbox"/>), the minutes reply is stored as outbox rows
+/// in the same save and delivered from there, like a turn's replies, so a crash or a failed send after the save
+/// loses nothing: the outbox dispatcher posts it.
 /// </summary>
 public sealed partial class MeetingAutoCloser(
     IOpenMeetingIndex index,
@@ -19,7 +23,10 @@ public sealed partial class MeetingAutoCloser(
     IEnumerable<IProactiveMessenger> messengers,
     IMinutesLinks links,
     TimeProvider clock,
-    ILogger<MeetingAutoCloser> logger)
+    ILogger<MeetingAutoCloser> logger,
+    OutboxWriter? outbox = null,
+    OutboxDelivery? delivery = null,
+    IOutboxStore? pending = null)
 {
     private const int MaxAttempts = 5;
     private readonly IProactiveMessenger[] _messengers = messengers.ToArray();
@@ -53,6 +60,8 @@ public sealed partial class MeetingAutoCloser(
 
     private async Task<bool> CloseAsync(OpenMeetingEntry entry, CancellationToken cancellationToken)
     {
+        // One nonce for every attempt, so our own retried write that landed is told from another host's.
+        var nonce = Guid.NewGuid().ToString("N");
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var state = await store.LoadAsync(entry.GroupId, cancellationToken).ConfigureAwait(false);
@@ -71,12 +80,23 @@ public sealed partial class MeetingAutoCloser(
             }
 
             var minutes = MeetingLifecycle.Close(state, meeting, null, now);
-            switch (await store.SaveAsync(state, "meeting-autoclose-" + meeting.Id, cancellationToken: cancellationToken).ConfigureAwait(false))
+            var post = Compose(state, minutes, now);
+            var rows = await StageAsync(state, post, nonce, now, cancellationToken).ConfigureAwait(false);
+            switch (await store.SaveAsync(state, "meeting-autoclose-" + meeting.Id, nonce, cancellationToken).ConfigureAwait(false))
             {
                 case SaveOutcome.Saved:
                     await index.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
                     LogClosed(logger, entry.GroupId, entry.MeetingId);
-                    await PostAsync(state, minutes, now, cancellationToken).ConfigureAwait(false);
+                    if (rows.Count > 0 && delivery is not null)
+                    {
+                        // Whatever is not delivered now stays in the outbox for the dispatcher.
+                        await delivery.DeliverSavedAsync(rows.Select(r => new OutboxEntry(state.GroupId, r, state.VersionOf(r.Key))).ToList(), cancellationToken).ConfigureAwait(false);
+                    }
+                    else if (rows.Count == 0 && post is not null)
+                    {
+                        await PostAsync(state.GroupId, post, cancellationToken).ConfigureAwait(false);
+                    }
+
                     return true;
                 case SaveOutcome.Duplicate:
                     await index.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
@@ -90,14 +110,14 @@ public sealed partial class MeetingAutoCloser(
         return false;
     }
 
-    private async Task PostAsync(GroupState state, MinutesRecord minutes, DateTimeOffset now, CancellationToken cancellationToken)
+    private MinutesPost? Compose(GroupState state, MinutesRecord minutes, DateTimeOffset now)
     {
         var reference = state.Find<ConversationReferenceRecord>(ConversationReferenceRecord.Kind);
         var messenger = reference is null ? null : _messengers.FirstOrDefault(m => m.Serves(reference.Channel));
         if (reference is null || messenger is null)
         {
             LogNoRoute(logger, state.GroupId, reference?.Channel ?? "(none)");
-            return;
+            return null;
         }
 
         var listData = new Dictionary<string, string>(StringComparer.Ordinal) { [Submission.GroupKey] = state.GroupId };
@@ -106,13 +126,37 @@ public sealed partial class MeetingAutoCloser(
             Text = $"Nobody ended the meeting that started {MeetingText.When(minutes.Summary.StartedAt)}, so I've closed it. Here are the minutes.",
             Card = MinutesCards.Minutes(minutes.Summary, links.For(state.GroupId, minutes.MeetingId, now), listData),
         };
-        var result = await messenger.SendToGroupAsync(reference, reply, cancellationToken).ConfigureAwait(false);
+        return new MinutesPost(reference, messenger, reply);
+    }
+
+    // The minutes reply goes into the save as outbox rows when the group's channel renders for the outbox.
+    private async Task<IReadOnlyList<OutboxRecord>> StageAsync(GroupState state, MinutesPost? post, string nonce, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (outbox is null || post?.Messenger.GroupRenderer(post.Reference) is not { } renderer)
+        {
+            return [];
+        }
+
+        var rows = outbox.Stage(state, nonce, renderer, [new PlannedReply(post.Reply, DeliveryAction.Post)], now);
+        if (rows.Count > 0 && pending is not null)
+        {
+            await pending.MarkPendingAsync(state.GroupId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows;
+    }
+
+    private async Task PostAsync(string groupId, MinutesPost post, CancellationToken cancellationToken)
+    {
+        var result = await post.Messenger.SendToGroupAsync(post.Reference, post.Reply, cancellationToken).ConfigureAwait(false);
         if (result != ProactiveResult.Sent)
         {
             // The minutes are stored either way: "minutes" shows them.
-            LogNotPosted(logger, state.GroupId, result);
+            LogNotPosted(logger, groupId, result);
         }
     }
+
+    private sealed record MinutesPost(ConversationReferenceRecord Reference, IProactiveMessenger Messenger, Reply Reply);
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Closed meeting {MeetingId} of group {GroupId} automatically")]
     private static partial void LogClosed(ILogger logger, string groupId, string meetingId);

@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Members;
 
@@ -17,6 +18,12 @@ public interface IProactiveMessenger
 
     /// <summary>Sends a reply to one member privately (a 1:1 chat or direct message).</summary>
     Task<ProactiveResult> SendToMemberAsync(ConversationReferenceRecord reference, MemberRef member, Reply reply, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Renders replies for the group's conversation as outbox rows (posted by the outbox after the save that
+    /// stores them), or null when this messenger can only send at once.
+    /// </summary>
+    IReplyRenderer? GroupRenderer(ConversationReferenceRecord reference) => null;
 }
 
 /// <summary>How a proactive send ended.</summary>

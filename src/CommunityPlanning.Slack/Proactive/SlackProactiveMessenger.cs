@@ -1,8 +1,11 @@
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Proactive;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Members;
 using CommunityPlanning.Slack.Api;
+using CommunityPlanning.Slack.Outbound;
 using CommunityPlanning.Slack.Rendering;
+using CommunityPlanning.Slack.Work;
 using Microsoft.Extensions.Logging;
 
 namespace CommunityPlanning.Slack.Proactive;
@@ -44,6 +47,15 @@ public sealed partial class SlackProactiveMessenger : IProactiveMessenger
         }
 
         return await SendAsync(channel, reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public IReplyRenderer? GroupRenderer(ConversationReferenceRecord reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return reference.Address.TryGetValue(SlackAddress.ChannelId, out var channel)
+            ? new SlackReplyRenderer(new SlackTarget(reference.Address.GetValueOrDefault(SlackAddress.TeamId) ?? string.Empty, channel, string.Empty), modalClosed: false)
+            : null;
     }
 
     /// <inheritdoc />

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Proactive;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Members;
 using CommunityPlanning.Teams.Connector;
+using CommunityPlanning.Teams.Outbound;
 using CommunityPlanning.Teams.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -150,6 +152,26 @@ public sealed partial class TeamsProactiveMessenger(
         {
             return ProactiveResult.Failed;
         }
+    }
+
+    /// <inheritdoc />
+    public IReplyRenderer? GroupRenderer(ConversationReferenceRecord reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var address = reference.Address;
+        if (!address.TryGetValue(TeamsAddress.ConversationId, out var conversationId) || !address.TryGetValue(TeamsAddress.ServiceUrl, out var serviceUrl))
+        {
+            return null;
+        }
+
+        var inbound = new Activity
+        {
+            ChannelId = address.GetValueOrDefault(TeamsAddress.ChannelId) ?? reference.Channel,
+            ServiceUrl = serviceUrl,
+            Conversation = new ConversationAccount { Id = conversationId, TenantId = address.GetValueOrDefault(TeamsAddress.TenantId) },
+            Recipient = Bot(address),
+        };
+        return new TeamsReplyRenderer(replies, inbound);
     }
 
     private static ChannelAccount? Bot(IReadOnlyDictionary<string, string> address) =>

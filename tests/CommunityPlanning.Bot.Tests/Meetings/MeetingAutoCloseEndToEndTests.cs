@@ -1,4 +1,5 @@
 using CommunityPlanning.Bot.Tests.EndToEnd;
+using CommunityPlanning.Bot.Tests.Reliability;
 using CommunityPlanning.Testing;
 using Microsoft.Extensions.Time.Testing;
 using static CommunityPlanning.Bot.Tests.Meetings.MeetingFlow;
@@ -50,5 +51,32 @@ public sealed class MeetingAutoCloseEndToEndTests : IAsyncLifetime
         Assert.Contains("No meeting is open", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
         var download = await host.Client.GetAsync(DownloadLink(text).PathAndQuery);
         Assert.Contains("**Closed:** automatically", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MinutesPostHeldWhenTheHostStops_NextHostsOutboxPostsThemOnce()
+    {
+        // The minutes are saved with the close as an outbox row, so a host that stops before posting them loses nothing.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 19, 0, 0, TimeSpan.Zero));
+        var prefix = Azurite.NewTablePrefix();
+        var first = new OutboxHost(clock, prefix);
+        await StartPlanAsync(first.PostActivityAsync, _activities, _connector);
+        await first.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
+        Assert.Contains("Meeting in progress", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
+
+        _connector.FailNext(ConnectorFault.Hold);
+        clock.Advance(TimeSpan.FromHours(6) + TimeSpan.FromMinutes(5));
+        var held = await _connector.Held.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains("Nobody ended the meeting", held.AllText(), StringComparison.Ordinal);
+        await first.DisposeAsync();
+
+        using var second = new OutboxHost(clock, prefix);
+        await second.PassAsync(TimeSpan.FromMinutes(2));
+        var posted = await _connector.NextAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("/v3/conversations/conv-1/activities", posted.Path);
+        Assert.Contains("Nobody ended the meeting that started Fri 14 Mar 2025 at 7:00pm", posted.AllText(), StringComparison.Ordinal);
+        await second.PassAsync(TimeSpan.FromMinutes(10));
+
+        Assert.Single(_connector.Delivered("conv-1"), c => c.AllText().Contains("Nobody ended the meeting", StringComparison.Ordinal));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Proactive;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Members;
@@ -33,6 +34,22 @@ public sealed class SlackProactiveTests : IAsyncLifetime
         Assert.Equal(new Dictionary<string, string> { ["teamId"] = "T1", ["channelId"] = "C10" }, reference.Address);
         Assert.Equal(ProactiveResult.Sent, result);
         await _host.Slack.WaitForAsync("chat.postMessage", c => c.Body["text"]?.GetValue<string>()?.StartsWith("Reminder", StringComparison.Ordinal) == true && c.Body["channel"]!.GetValue<string>() == "C10");
+    }
+
+    [Fact]
+    public async Task GroupRenderer_RendersOutboxRowsThatPostInTheGroupsChannel()
+    {
+        var messenger = _host.Services.GetServices<IProactiveMessenger>().Single(m => m.Serves("slack"));
+        var reference = new ConversationReferenceRecord("slack", new Dictionary<string, string> { ["teamId"] = "T1", ["channelId"] = "C12" });
+        var renderer = messenger.GroupRenderer(reference)!;
+        var channel = _host.Services.GetServices<IOutboundChannel>().Single(c => c.Serves(renderer.Channel));
+
+        var message = Assert.Single(renderer.Render(new PlannedReply(Reply.Say("Here are the minutes."), DeliveryAction.Post)));
+        var result = await channel.DeliverAsync(message);
+
+        Assert.Equal(DeliveryStatus.Delivered, result.Status);
+        await _host.Slack.WaitForAsync("chat.postMessage", c => c.Body["channel"]?.GetValue<string>() == "C12" && c.Body["text"]?.GetValue<string>() == "Here are the minutes.");
+        Assert.Null(messenger.GroupRenderer(new ConversationReferenceRecord("slack", new Dictionary<string, string> { ["teamId"] = "T1" })));
     }
 
     [Fact]

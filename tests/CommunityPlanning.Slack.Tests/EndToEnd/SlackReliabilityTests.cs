@@ -3,10 +3,12 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Work;
 using CommunityPlanning.Slack.Work;
 using CommunityPlanning.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityPlanning.Slack.Tests.EndToEnd;
 
@@ -44,6 +46,48 @@ public sealed class SlackReliabilityTests
             await second.Slack.WaitForAsync("chat.postMessage", c => Channel(c) == "C700" && Header(c) != "What I can do");
             Assert.Single(second.Slack.Calls("chat.postMessage"), c => Channel(c) == "C700" && Header(c) == "What I can do");
             Assert.Empty(first.Slack.Calls("chat.postMessage"));
+            Assert.Empty(await PeekAsync(WorkQueue(first.Prefix)));
+        }
+        finally
+        {
+            if (second is not null)
+            {
+                await second.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Event_HostStoppedWhilePostingTheReply_NextHostsOutboxPostsItOnce()
+    {
+        // One clock for both hosts, so the stopped host's claim on its outbox row can run out without waiting.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 10, 0, 0, TimeSpan.Zero));
+        var first = await SlackBotHost.StartAsync(clock: clock);
+        SlackBotHost? second = null;
+        try
+        {
+            // The turn is saved (its reply is in the outbox) and the reply's post is held open at Slack.
+            first.Slack.Hold("chat.postMessage");
+            Assert.Equal(HttpStatusCode.OK, (await first.PostEventAsync(Payloads.Mention("C730", "help", "Ev730"))).StatusCode);
+            await first.Slack.WaitForAsync("chat.postMessage", c => Channel(c) == "C730");
+
+            await first.DisposeAsync();
+            second = await SlackBotHost.StartAsync(s => s["Storage:TablePrefix"] = first.Prefix, clock);
+            clock.Advance(new OutboxOptions().ClaimTimeout + TimeSpan.FromSeconds(1));
+            await second.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync();
+
+            var reply = await second.Slack.WaitForAsync("chat.postMessage", c => Channel(c) == "C730");
+            Assert.Equal("What I can do", Header(reply));
+
+            // A later message in the same conversation is answered after it, and the first reply is not repeated.
+            await second.PostEventAsync(Payloads.Mention("C730", "progress", "Ev731"));
+            await second.Slack.WaitForAsync("chat.postMessage", c => Channel(c) == "C730" && Header(c) != "What I can do");
+            var posted = first.Slack.Calls("chat.postMessage").Concat(second.Slack.Calls("chat.postMessage"))
+                .Where(c => Channel(c) == "C730" && Header(c) == "What I can do")
+                .ToList();
+            // The held post never completed (the stopped host gave up on it), so exactly one post was made.
+            Assert.True(Assert.Single(posted, c => c.Response["held"] is not null).Response["held"]!.GetValue<bool>());
+            Assert.Single(posted, c => c.Response["ok"]!.GetValue<bool>());
             Assert.Empty(await PeekAsync(WorkQueue(first.Prefix)));
         }
         finally
