@@ -135,9 +135,16 @@ public sealed class SlackBotHost : IAsyncDisposable
     public async Task<int> CountStoredRowsAsync()
     {
         var count = 0;
-        await foreach (var _ in Plans.QueryAsync<TableEntity>())
+        try
         {
-            count++;
+            await foreach (var _ in Plans.QueryAsync<TableEntity>())
+            {
+                count++;
+            }
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // The start-up initializer has not created the table yet: nothing can have been stored.
         }
 
         return count;
