@@ -42,17 +42,29 @@ public sealed class HostTests
     [Fact]
     public void Production_WithoutAppId_RefusesToStart()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        // WebApplicationFactory can report a failed start as an ObjectDisposedException when the app's own
+        // thread tears the host down first (seen on a loaded machine); the refusal itself is what is checked.
+        var ex = StartFailure();
+        if (ex is ObjectDisposedException)
         {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
-            builder.UseSetting("MicrosoftAppId", string.Empty);
-            builder.UseSetting("Links:SigningKeys:k1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
-            builder.UseSetting("Links:CurrentKeyId", "k1");
-            builder.UseSetting("PublicBaseUrl", "https://bot.example.org");
-        });
-        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+            ex = StartFailure();
+        }
+
         Assert.Contains("MicrosoftAppId", ex.ToString(), StringComparison.Ordinal);
+
+        static Exception StartFailure()
+        {
+            using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+            {
+                builder.UseEnvironment("Production");
+                builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
+                builder.UseSetting("MicrosoftAppId", string.Empty);
+                builder.UseSetting("Links:SigningKeys:k1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+                builder.UseSetting("Links:CurrentKeyId", "k1");
+                builder.UseSetting("PublicBaseUrl", "https://bot.example.org");
+            });
+            return Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        }
     }
 
     [Fact]
