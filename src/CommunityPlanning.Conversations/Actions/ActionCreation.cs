@@ -17,6 +17,21 @@ internal static class ActionCreation
     public static void Continue(TurnContext context, PendingActionRecord pending, ReplyMode mode)
     {
         var today = ActionText.Today(context);
+        if (pending.Owner is { } mentioned)
+        {
+            switch (context.Turn.CheckOf(mentioned.Id))
+            {
+                // The channel confirmed they are in the conversation: no need to ask.
+                case MentionCheck.InConversation:
+                    pending = pending with { OwnerConfirmed = true };
+                    break;
+                case MentionCheck.NotInConversation:
+                    context.State.Remove(pending.Key);
+                    context.Say(NotInConversation(mentioned, pending));
+                    return;
+            }
+        }
+
         Card? question = null;
         if (pending.AskDue)
         {
@@ -95,6 +110,11 @@ internal static class ActionCreation
                 : $"{pending.Owner.Name} has this action. I'll remind them the day before it's due.";
         context.Show(card with { Subtitle = "New action", Blocks = [.. card.Blocks, new TextBlock(note, TextTone.Subtle)] }, mode);
     }
+
+    /// <summary>What the group is told when the person mentioned is not in the conversation.</summary>
+    public static string NotInConversation(MemberRef who, PendingActionRecord pending) =>
+        $"{who.Name} isn't in this conversation, so I haven't made the action {ActionText.Quote(pending.Title)} and I haven't sent them anything. "
+        + "Add them to the team or channel first and try again, or give the action to someone here: \"action @name what by when\".";
 
     private static Card DueQuestion(TurnContext context, PendingActionRecord pending)
     {

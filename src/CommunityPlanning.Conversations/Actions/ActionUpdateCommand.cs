@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CommunityPlanning.Conversations.Pipeline;
+using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Dates;
 using CommunityPlanning.Domain.Members;
@@ -165,7 +166,15 @@ public sealed partial class ActionUpdateCommand(INextMeetingSource meetings) : I
             return;
         }
 
-        if (owner is not null && !ActionCreation.IsMember(context, owner))
+        var check = owner is null ? MentionCheck.Unchecked : context.Turn.CheckOf(owner.Id);
+        if (owner is not null && check == MentionCheck.NotInConversation)
+        {
+            context.Say($"{owner.Name} isn't in this conversation, so I haven't given them action {ActionText.Number(action.Id)} and I haven't sent them anything. Add them to the team or channel first, or pick someone here.");
+            return;
+        }
+
+        // Confirmed by the channel: SetOwner makes them a member. Otherwise ask before trusting the mention.
+        if (owner is not null && check != MentionCheck.InConversation && !ActionCreation.IsMember(context, owner))
         {
             context.Show(ActionChanges.ConfirmNewOwner(context, action, owner));
             return;

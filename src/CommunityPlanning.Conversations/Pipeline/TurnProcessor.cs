@@ -1,5 +1,6 @@
 using CommunityPlanning.Conversations.Features;
 using CommunityPlanning.Conversations.Outbox;
+using CommunityPlanning.Conversations.Rosters;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Ports;
 using Microsoft.Extensions.Logging;
@@ -39,7 +40,8 @@ public sealed partial class TurnProcessor(
     OutboxWriter outbox,
     TimeProvider clock,
     ILogger<TurnProcessor> logger,
-    IOutboxStore? pending = null)
+    IOutboxStore? pending = null,
+    MentionConfirmer? rosters = null)
 {
     /// <summary>How many times a turn is tried when others keep changing the same records.</summary>
     public const int MaxAttempts = 5;
@@ -59,6 +61,13 @@ public sealed partial class TurnProcessor(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var groupId = turn.Conversation.GroupId;
+
+        // Mentions are checked against the roster once, before any attempt: the answer does not change on a retry.
+        if (rosters is not null)
+        {
+            turn = await rosters.ConfirmAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+
         using var span = TurnTelemetry.Source.StartActivity("turn");
         span?.SetTag("turn.kind", turn.Kind.ToString());
         var started = clock.GetTimestamp();
@@ -96,6 +105,7 @@ public sealed partial class TurnProcessor(
                 {
                     case SaveOutcome.Saved:
                         LogHandled(logger, turn.Kind, groupId, attempt);
+                        rosters?.AfterSave(turn);
                         TurnTelemetry.Handled(turn.Kind, "saved", attempt, clock.GetElapsedTime(started));
                         return new TurnOutcome(context.Replies, false)
                         {

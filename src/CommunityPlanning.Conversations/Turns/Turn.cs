@@ -23,6 +23,12 @@ public sealed record Turn
     /// <summary>People mentioned in the message, other than the bot, in order of appearance.</summary>
     public IReadOnlyList<MemberRef> Mentions { get; init; } = [];
 
+    /// <summary>
+    /// What the channel's roster said about each mentioned person (by the id in <see cref="Mentions"/>); a
+    /// person missing here was not checked.
+    /// </summary>
+    public IReadOnlyDictionary<string, MentionCheck> MentionChecks { get; init; } = new Dictionary<string, MentionCheck>();
+
     /// <summary>The card action, for <see cref="TurnKind.Submit"/>.</summary>
     public Submission? Submission { get; init; }
 
@@ -52,4 +58,7 @@ public sealed record Turn
 
     /// <summary>True when the channel takes one reply in its answer to this request (a Teams invoke response).</summary>
     public bool AnswersInline { get; init; }
+
+    /// <summary>What the roster said about a mentioned person.</summary>
+    public MentionCheck CheckOf(string userId) => MentionChecks.GetValueOrDefault(userId, MentionCheck.Unchecked);
 }
