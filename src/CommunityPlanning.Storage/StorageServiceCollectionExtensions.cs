@@ -4,6 +4,7 @@ using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Storage.Outbox;
 using CommunityPlanning.Storage.People;
+using CommunityPlanning.Storage.Rosters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -62,6 +63,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<TableOutboxStore>());
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<TableOutboxStore>().Pointers));
         services.AddPeopleStore();
+        services.AddRosterStore();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<StorageReadiness>();
         services.AddSingleton<IStorageReadiness>(sp => sp.GetRequiredService<StorageReadiness>());

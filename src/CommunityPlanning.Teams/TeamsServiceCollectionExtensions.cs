@@ -1,5 +1,6 @@
 using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Proactive;
+using CommunityPlanning.Conversations.Rosters;
 using CommunityPlanning.Teams.Outbound;
 using CommunityPlanning.Teams.Auth;
 using CommunityPlanning.Teams.Cards;
@@ -36,6 +37,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<PersonalConversationRecorder>();
         services.AddSingleton<BotFrameworkHandler>();
         services.AddSingleton<IProactiveMessenger, TeamsProactiveMessenger>();
+        services.AddSingleton<IChannelRoster, TeamsChannelRoster>();
         services.AddSingleton<IOutboundChannel, TeamsOutboundChannel>();
         return services;
     }

@@ -24,6 +24,7 @@ internal static class ApplicationServices
         services.AddTeams(configuration);
         services.AddSlack(configuration);
         services.AddReminderDispatcher(options => configuration.GetSection("Reminders").Bind(options));
+        services.AddRosters();
         services.AddOutboxDispatcher(options => configuration.GetSection(Conversations.Outbox.OutboxOptions.Section).Bind(options));
         builder.AddLinks();
         builder.AddMeetingsHost();

@@ -73,6 +73,27 @@ public sealed partial class ConnectorClient(
         return response?.Id;
     }
 
+    /// <summary>
+    /// Reads a Connector resource once (no retries: roster reads are tried again later by their caller); null
+    /// on 404 (e.g. a single-member call for someone who is not a member).
+    /// </summary>
+    public async Task<JsonDocument?> ReadAsync(string serviceUrl, string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var body = await CallRawAsync(HttpMethod.Get, serviceUrl, path, null, "read", 1, cancellationToken).ConfigureAwait(false);
+            return body.Length == 0 ? null : JsonDocument.Parse(body);
+        }
+        catch (ConnectorException ex) when (ex.Status == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            throw new ConnectorException("The Connector's answer was not JSON.", ex);
+        }
+    }
+
     private Task<string?> SendActivityAsync(HttpMethod method, string serviceUrl, string conversationId, string path, Activity activity, CancellationToken cancellationToken) =>
         SendActivityAsync(method, serviceUrl, conversationId, path, ActivityJson.Write(activity), cancellationToken);
 
@@ -93,6 +114,12 @@ public sealed partial class ConnectorClient(
 
     private async Task<ResourceResponse?> CallAsync(HttpMethod method, string serviceUrl, string path, byte[] body, string conversationForLogs, int maxAttempts, CancellationToken cancellationToken)
     {
+        var text = await CallRawAsync(method, serviceUrl, path, body, conversationForLogs, maxAttempts, cancellationToken).ConfigureAwait(false);
+        return text.Length == 0 ? null : TryRead(text);
+    }
+
+    private async Task<byte[]> CallRawAsync(HttpMethod method, string serviceUrl, string path, byte[]? body, string conversationForLogs, int maxAttempts, CancellationToken cancellationToken)
+    {
         if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var baseUri) || !policy.IsAllowed(baseUri))
         {
             // Refused before any token exists for the request: the bot's token must never leave for an unknown host.
@@ -102,8 +129,13 @@ public sealed partial class ConnectorClient(
         var target = new Uri(new Uri(baseUri.AbsoluteUri.EndsWith('/') ? baseUri.AbsoluteUri : baseUri.AbsoluteUri + "/"), path);
         for (var attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(method, target) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            using var request = new HttpRequestMessage(method, target);
+            if (body is not null)
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+
             string? token;
             try
             {
@@ -123,8 +155,7 @@ public sealed partial class ConnectorClient(
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
-                var text = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-                return text.Length == 0 ? null : TryRead(text);
+                return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var status = response.StatusCode;

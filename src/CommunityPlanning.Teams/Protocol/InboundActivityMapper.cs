@@ -163,6 +163,11 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
             address[TeamsAddress.TenantId] = tenant;
         }
 
+        if (ReadTeam(activity.ChannelData) is { Length: > 0 } team)
+        {
+            address[TeamsAddress.TeamId] = team;
+        }
+
         if (activity.Recipient?.Id is { Length: > 0 } botId)
         {
             address[TeamsAddress.BotId] = botId;
@@ -176,6 +181,12 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
         channelData is { ValueKind: JsonValueKind.Object } data
         && data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object
             ? StringOf(tenant, "id")
+            : null;
+
+    private static string? ReadTeam(JsonElement? channelData) =>
+        channelData is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object
+            ? StringOf(team, "id")
             : null;
 
     // Every field of a JsonElement is read by its kind: a number where a string belongs is "absent", never

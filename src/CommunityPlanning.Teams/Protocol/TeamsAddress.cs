@@ -20,4 +20,7 @@ public static class TeamsAddress
 
     /// <summary>The channel id (msteams, webchat…).</summary>
     public const string ChannelId = "channelId";
+
+    /// <summary>The team's id (channelData.team.id), for a channel in a team: its roster is the team's.</summary>
+    public const string TeamId = "teamId";
 }
