@@ -53,6 +53,9 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>The serviceUrl to put on activities.</summary>
     public string ServiceUrl { get; private set; } = string.Empty;
 
+    /// <summary>The members the fake serves on GET pagedmembers and GET members/{id} (reads are not in <see cref="All"/>).</summary>
+    public FakeTeamsRoster Roster { get; } = new();
+
     /// <summary>Every call so far.</summary>
     public ConcurrentQueue<ConnectorCall> All { get; } = new();
 
@@ -102,6 +105,12 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            await Roster.HandleAsync(context);
+            return;
+        }
+
         var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
         var call = new ConnectorCall(context.Request.Method, context.Request.Path.Value ?? string.Empty, body, context.Request.Headers.Authorization.ToString());
         if (_faults.TryDequeue(out var fault))

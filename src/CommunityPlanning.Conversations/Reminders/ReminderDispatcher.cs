@@ -1,4 +1,5 @@
 using CommunityPlanning.Conversations.Proactive;
+using CommunityPlanning.Conversations.Rosters;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Plans;
@@ -21,7 +22,8 @@ public sealed partial class ReminderDispatcher(
     IEnumerable<IProactiveMessenger> messengers,
     TimeProvider clock,
     ReminderOptions options,
-    ILogger<ReminderDispatcher> logger)
+    ILogger<ReminderDispatcher> logger,
+    IRosterStore? rosters = null)
 {
     private readonly IProactiveMessenger[] _messengers = messengers.ToArray();
 
@@ -102,11 +104,32 @@ public sealed partial class ReminderDispatcher(
         var outcome = ReminderOutcome.Sent;
         if (result == ProactiveResult.RecipientUnreachable)
         {
-            result = await messenger.SendToGroupAsync(reference, ReminderMessages.InGroup(claimed.Kind, action, owner, today), cancellationToken).ConfigureAwait(false);
+            var explain = await FirstRefusalAsync(claimed.GroupId, owner.Id, now, cancellationToken).ConfigureAwait(false);
+            result = await messenger.SendToGroupAsync(reference, ReminderMessages.InGroup(claimed.Kind, action, owner, today, explain), cancellationToken).ConfigureAwait(false);
             outcome = ReminderOutcome.SentToGroup;
         }
 
         return await AfterSendAsync(claimed, result, outcome, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The group hears why a reminder is there (and how to get them privately) once per person, not every time.
+    private async Task<bool> FirstRefusalAsync(string groupId, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (rosters is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return await rosters.TryMarkPrivateRefusalToldAsync(groupId, userId, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Without the mark we cannot tell whether the group heard it already, so the reminder goes without it.
+            LogRefusalMarkFailed(logger, ex, groupId);
+            return false;
+        }
     }
 
     private async Task<int> DigestAsync(
@@ -188,6 +211,9 @@ public sealed partial class ReminderDispatcher(
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Error, Message = "Gave up on reminder {Kind} for group {GroupId} after {Attempts} attempts")]
     private static partial void LogGaveUp(ILogger logger, string groupId, ReminderKind kind, int attempts);
+
+    [LoggerMessage(EventId = 1720, Level = LogLevel.Warning, Message = "Could not note that group {GroupId} was told a member can't get private reminders")]
+    private static partial void LogRefusalMarkFailed(ILogger logger, Exception exception, string groupId);
 
     [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Reminder {Kind} for group {GroupId} was changed by someone else before it could be marked finished")]
     private static partial void LogCompleteLost(ILogger logger, string groupId, ReminderKind kind);

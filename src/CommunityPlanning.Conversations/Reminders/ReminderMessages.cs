@@ -18,11 +18,21 @@ public static class ReminderMessages
     }
 
     /// <summary>The same reminder posted in the group, mentioning the owner (when they can't be reached privately).</summary>
-    public static Reply InGroup(ReminderKind kind, ActionItem action, MemberRef owner, DateOnly today)
+    /// <remarks>
+    /// With <paramref name="explainPrivate"/> (the first time for this person in this group) it also says why the
+    /// reminder is here and how they can get them privately; later reminders don't repeat it.
+    /// </remarks>
+    public static Reply InGroup(ReminderKind kind, ActionItem action, MemberRef owner, DateOnly today, bool explainPrivate = false)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return new Reply { Text = $"{MentionText.Token(0)}, {Lower(Body(kind, action, null, today))}", Mentions = [owner] };
+        var text = $"{MentionText.Token(0)}, {Lower(Body(kind, action, null, today))}";
+        return new Reply { Text = explainPrivate ? $"{text} {PrivateRefused}" : text, Mentions = [owner] };
     }
+
+    /// <summary>Said once per person in a group when the bot can't message them privately.</summary>
+    public const string PrivateRefused =
+        "I couldn't send you this privately, so I'll post your reminders here. To get them privately, add PlanBot for yourself: "
+        + "in Teams, open Apps, search for PlanBot and choose Add; in Slack, open PlanBot under Apps and send it a message.";
 
     /// <summary>The Monday digest: the group's open actions by owner.</summary>
     public static Reply Digest(IReadOnlyList<ActionItem> open, DateOnly today)

@@ -5,7 +5,7 @@ using CommunityPlanning.Testing.BotFramework;
 namespace CommunityPlanning.Bot.Tests.Teams;
 
 /// <summary>Builds activities shaped as Microsoft Teams sends them (ids, tenant, channel data, mentions).</summary>
-internal sealed class TeamsActivities(string serviceUrl, string conversationId, string conversationType = "channel")
+internal sealed class TeamsActivities(string serviceUrl, string conversationId, string conversationType = "channel", string teamId = "19:team@thread.tacv2")
 {
     public const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     public const string BotId = "28:" + TestTokens.AppId;
@@ -104,9 +104,9 @@ internal sealed class TeamsActivities(string serviceUrl, string conversationId, 
         if (conversationType == "channel")
         {
             channelData["teamsChannelId"] = ThreadRoot(conversationId);
-            channelData["teamsTeamId"] = "19:team@thread.tacv2";
+            channelData["teamsTeamId"] = teamId;
             channelData["channel"] = new JsonObject { ["id"] = ThreadRoot(conversationId) };
-            channelData["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2" };
+            channelData["team"] = new JsonObject { ["id"] = teamId };
         }
 
         return new JsonObject

@@ -24,8 +24,11 @@ internal sealed class TeamsHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _tokenServerThumbprint;
 
-    public TeamsHost(TeamsEnvironment environment, IDictionary<string, string?>? settings = null)
+    private readonly TimeProvider? _clock;
+
+    public TeamsHost(TeamsEnvironment environment, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
+        _clock = clock;
         TablePrefix = Azurite.NewTablePrefix();
         _tokenServerThumbprint = environment.TokenServer.Certificate.Thumbprint;
         _settings = new Dictionary<string, string?>
@@ -93,6 +96,11 @@ internal sealed class TeamsHost : WebApplicationFactory<Program>
 
         // The fake token server's certificate is self-signed: trust exactly that one, for token calls only.
         var thumbprint = _tokenServerThumbprint;
+        if (_clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
         builder.ConfigureTestServices(services => services.AddHttpClient(BotAuthOptions.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CommunityPlanning.Bot.Tests.EndToEnd;
+using CommunityPlanning.Conversations.Reminders;
+using CommunityPlanning.Conversations.Rosters;
+using CommunityPlanning.Domain.Actions;
+using CommunityPlanning.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommunityPlanning.Bot.Tests.Teams;
+
+/// <summary>
+/// Rosters end to end in a real team's shape: the bot is installed into a team whose members never spoke, the
+/// roster comes from the fake Connector's paged members, an action for a member is made in one message, and the
+/// member is reminded privately in a 1:1 chat the bot creates.
+/// </summary>
+#pragma warning disable CA1001 // The host is disposed in DisposeAsync (xUnit's IAsyncLifetime).
+public sealed class RosterEndToEndTests : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private const string ChairId = "29:alex";
+    private const string ChairName = "Alex Green";
+    private const string MemberId = "29:chris";
+    private const string MemberName = "Chris Hill";
+    private const string GuestId = "29:gail";
+
+    private readonly TeamsEnvironment _environment = new();
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private TeamsHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _environment.InitializeAsync();
+        _host = new TeamsHost(_environment, clock: _clock);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _environment.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Install_TeamOfThreeNobodySpoke_ActionInOneMessageRemindedPrivatelyAndListed()
+    {
+        var team = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        _environment.Connector.Roster.Set(
+            team,
+            (ChairId, ChairName, Guid.NewGuid().ToString(), "user"),
+            (MemberId, MemberName, Guid.NewGuid().ToString(), "user"),
+            (GuestId, "Gail Guest", Guid.NewGuid().ToString(), "guest"));
+        var activities = new TeamsActivities(_environment.Connector.ServiceUrl, TeamsActivities.NewChannel(), teamId: team);
+
+        // Installed into the team: Teams names only the bot in membersAdded.
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(activities.BotAdded())).StatusCode);
+        await NextForAsync(activities.ConversationId);
+        await _host.Services.GetRequiredService<RosterQueue>().WhenIdleAsync();
+        Assert.Equal(2, _environment.Connector.Roster.CountReads("/pagedmembers"));
+        var rows = _host.Rows("rosters").Where(r => r.PartitionKey == activities.GroupId).ToList();
+        Assert.Equal(3, rows.Count(r => r.RowKey.StartsWith("p|", StringComparison.Ordinal)));
+        Assert.True(rows.Single(r => r.GetString("UserId") == GuestId).GetBoolean("Guest"));
+        Assert.Contains(rows, r => r.RowKey == "refresh" && r.GetDateTimeOffset("LastFull") is not null);
+
+        await StartPlanAsync(activities);
+        await SendAsync(activities.MessageToBot($"action <at>{MemberName}</at> book the village hall by Friday", ChairId, ChairName, TeamsActivities.Mention(MemberId, MemberName)));
+        var made = await NextForAsync(activities.ConversationId);
+        var text = made.AllText();
+        Assert.Contains("book the village hall", text, StringComparison.Ordinal);
+        Assert.Contains($"{MemberName} has this action", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("in the group?", text, StringComparison.Ordinal);
+        Assert.Equal(0, _environment.Connector.Roster.CountReads("/members/"));
+
+        var state = await _host.LoadGroupAsync(activities.GroupId);
+        var action = Assert.Single(state.OfType<ActionItem>());
+        Assert.Equal(MemberId, action.Owner!.Id);
+
+        await SendAsync(activities.MessageToBot("my actions", MemberId, MemberName));
+        Assert.Contains("book the village hall", (await NextForAsync(activities.ConversationId)).AllText(), StringComparison.Ordinal);
+
+        // The day before it is due, the reminder goes to Chris privately, in a 1:1 chat the bot creates.
+        _clock.SetUtcNow(ReminderSchedule.DueAt(ReminderKind.DayBefore, action.Due!.Value) + TimeSpan.FromMinutes(1));
+        // The host's reminder service may get there first on the moved clock; either way exactly one goes out.
+        await _host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync();
+        var create = await NextWhereAsync(c => c.Method == "POST" && c.Path == "/v3/conversations");
+        Assert.False(create.Body["isGroup"]!.GetValue<bool>());
+        Assert.Equal(MemberId, (string?)create.Body["members"]![0]!["id"]);
+        Assert.Equal(TeamsActivities.Tenant, (string?)create.Body["tenantId"]);
+        Assert.Equal(TeamsActivities.Tenant, (string?)create.Body["channelData"]!["tenant"]!["id"]);
+        Assert.Equal(TeamsActivities.BotId, (string?)create.Body["bot"]!["id"]);
+        var reminder = await NextWhereAsync(c => c.Path == $"/v3/conversations/{create.SentId}/activities");
+        Assert.Contains("book the village hall", reminder.AllText(), StringComparison.Ordinal);
+        Assert.Single(_environment.Connector.All, c => c.Path == "/v3/conversations");
+        Assert.Contains(_host.Rows("people"), r => r.RowKey == MemberId);
+    }
+
+    private async Task StartPlanAsync(TeamsActivities activities)
+    {
+        await SendAsync(activities.MessageToBot("start", ChairId, ChairName));
+        var form = await NextForAsync(activities.ConversationId);
+        var create = CardReading.ActionData(form.Card(), "plan.create")!;
+        var inputs = new JsonObject { ["communityName"] = "Little Wittering", ["planType"] = "CommunityLedPlan" };
+        await SendAsync(activities.Invoke("plan.create", create, inputs, replyToId: "1700000000500", userId: ChairId, userName: ChairName));
+        Assert.Equal("PUT", (await NextForAsync(activities.ConversationId)).Method);
+    }
+
+    private Task<HttpResponseMessage> SendAsync(JsonObject activity) => _host.PostAsync(activity, _environment.Bearer());
+
+    private Task<ConnectorCall> NextForAsync(string conversationId) => NextWhereAsync(c => c.Path.Contains(conversationId, StringComparison.Ordinal));
+
+    private async Task<ConnectorCall> NextWhereAsync(Func<ConnectorCall, bool> wanted)
+    {
+        while (true)
+        {
+            var call = await _environment.Connector.NextAsync();
+            if (wanted(call))
+            {
+                return call;
+            }
+        }
+    }
+}
