@@ -1,5 +1,6 @@
 using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Proactive;
+using CommunityPlanning.Conversations.Rosters;
 using CommunityPlanning.Slack.Api;
 using CommunityPlanning.Slack.Inbound;
 using CommunityPlanning.Slack.Outbound;
@@ -77,6 +78,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackCommandsEndpoint>();
         services.AddSingleton<SlackInteractionsEndpoint>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveMessenger, SlackProactiveMessenger>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelRoster, SlackChannelRoster>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboundChannel, SlackOutboundChannel>());
         services.AddHostedService<SlackWorker>();
         services.AddHostedService<SlackQueuePoller>();

@@ -40,8 +40,11 @@ public sealed class RosterQueue
     /// <summary>The work, in order, for the refresher.</summary>
     public ChannelReader<RosterWork> Reader => _items.Reader;
 
+    /// <summary>Raised after each item is done (for tests and telemetry); handlers must not throw.</summary>
+    public event EventHandler<RosterWork>? Finished;
+
     /// <summary>Called by the refresher when one item is done.</summary>
-    public void Done()
+    public void Done(RosterWork work)
     {
         lock (_gate)
         {
@@ -50,6 +53,8 @@ public sealed class RosterQueue
                 _idle.TrySetResult();
             }
         }
+
+        Finished?.Invoke(this, work);
     }
 
     /// <summary>Completes when no work is waiting or running (for tests and orderly shutdown).</summary>

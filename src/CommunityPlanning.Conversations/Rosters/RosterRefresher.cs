@@ -79,7 +79,7 @@ public sealed partial class RosterRefresher(
             }
             finally
             {
-                queue.Done();
+                queue.Done(work);
             }
         }
     }

@@ -91,6 +91,30 @@ public sealed partial class SlackApiClient
         return response["channel"]?["id"]?.GetValue<string>() ?? throw new SlackApiException("conversations.open", "no_channel");
     }
 
+    /// <summary>
+    /// One page of a channel's member ids (conversations.members, cursor paging). The workspace is named so the
+    /// call can use that workspace's token once there are several.
+    /// </summary>
+    public async Task<SlackMemberPage> GetChannelMembersAsync(string teamId, string channel, string? cursor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(teamId);
+        List<KeyValuePair<string, string>> fields = [new("channel", channel), new("limit", "200")];
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            fields.Add(new("cursor", cursor));
+        }
+
+        var response = await CallFormAsync("conversations.members", fields, cancellationToken).ConfigureAwait(false);
+        if (response["members"] is not JsonArray members)
+        {
+            throw new SlackApiException("conversations.members", "invalid_response");
+        }
+
+        var ids = members.Where(m => m?.GetValueKind() == JsonValueKind.String).Select(m => m!.GetValue<string>()).ToList();
+        var next = response["response_metadata"]?["next_cursor"];
+        return new SlackMemberPage(ids, next?.GetValueKind() == JsonValueKind.String && next.GetValue<string>() is { Length: > 0 } n ? n : null);
+    }
+
     /// <summary>The bot's own user id, from auth.test.</summary>
     public async Task<string?> GetBotUserIdAsync(CancellationToken cancellationToken = default)
     {

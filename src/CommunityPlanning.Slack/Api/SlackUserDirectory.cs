@@ -13,21 +13,26 @@ namespace CommunityPlanning.Slack.Api;
 internal sealed partial class SlackUserDirectory(SlackApiClient api, IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackUserDirectory> logger)
 {
     private const int MaxEntries = 5000;
-    private readonly ConcurrentDictionary<string, (string Name, DateTimeOffset Expires)> _names = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (SlackUser User, DateTimeOffset Expires)> _users = new(StringComparer.Ordinal);
     private readonly TimeSpan _lifetime = options.Value.UserNameCacheDuration;
 
-    public async ValueTask<string> NameAsync(string userId, string? fallback, CancellationToken cancellationToken = default)
+    public async ValueTask<string> NameAsync(string userId, string? fallback, CancellationToken cancellationToken = default) =>
+        (await UserAsync(userId, cancellationToken).ConfigureAwait(false))?.Name
+        ?? (string.IsNullOrWhiteSpace(fallback) ? userId : fallback);
+
+    /// <summary>The person's name and kind from users.info (cached), or null when Slack cannot say.</summary>
+    public async ValueTask<SlackUser?> UserAsync(string userId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        if (_names.TryGetValue(userId, out var cached) && cached.Expires > now)
+        if (_users.TryGetValue(userId, out var cached) && cached.Expires > now)
         {
-            return cached.Name;
+            return cached.User;
         }
 
-        string? name = null;
+        JsonObject? found = null;
         try
         {
-            name = NameOf(await api.GetUserAsync(userId, cancellationToken).ConfigureAwait(false));
+            found = await api.GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
         }
         catch (SlackApiException ex)
         {
@@ -38,19 +43,22 @@ internal sealed partial class SlackUserDirectory(SlackApiClient api, IOptions<Sl
             LogLookupFailed(logger, ex.Message);
         }
 
-        if (name is null)
+        if (NameOf(found) is not { } name)
         {
-            return string.IsNullOrWhiteSpace(fallback) ? userId : fallback;
+            return null;
         }
 
-        if (_names.Count >= MaxEntries)
+        var user = new SlackUser(name, IsTrue(found!["is_restricted"]) || IsTrue(found["is_ultra_restricted"]), IsTrue(found["is_bot"]) || IsTrue(found["deleted"]));
+        if (_users.Count >= MaxEntries)
         {
-            _names.Clear();
+            _users.Clear();
         }
 
-        _names[userId] = (name, now + _lifetime);
-        return name;
+        _users[userId] = (user, now + _lifetime);
+        return user;
     }
+
+    private static bool IsTrue(JsonNode? node) => node?.GetValueKind() == JsonValueKind.True;
 
     private static string? NameOf(JsonObject? user)
     {
@@ -71,3 +79,9 @@ internal sealed partial class SlackUserDirectory(SlackApiClient api, IOptions<Sl
     [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "Could not look up a Slack user's name: {Error}")]
     private static partial void LogLookupFailed(ILogger logger, string error);
 }
+
+/// <summary>What users.info says about a person, as far as the bot needs it.</summary>
+/// <param name="Name">The name to show.</param>
+/// <param name="Guest">A multi- or single-channel guest.</param>
+/// <param name="NotAPerson">A bot, an app or a deactivated account.</param>
+internal sealed record SlackUser(string Name, bool Guest, bool NotAPerson);

@@ -54,7 +54,17 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         var authorized = payload.Arr("authorizations").Objects().FirstOrDefault(a => a["is_bot"]?.GetValueKind() == System.Text.Json.JsonValueKind.True);
         var botUserId = authorized.Str("user_id") ?? bot.UserId;
         bot.Learn(authorized.Str("user_id"));
-        if (teamId is null || eventId is null || evt is null || !IsForUs(evt, botUserId))
+        if (teamId is null || eventId is null || evt is null)
+        {
+            return null;
+        }
+
+        if (Membership(evt, teamId, eventId, botUserId) is { } membership)
+        {
+            return membership;
+        }
+
+        if (!IsForUs(evt, botUserId))
         {
             return null;
         }
@@ -174,6 +184,23 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         var turnId = "act:" + (payload.Str("trigger_id")
             ?? string.Join(':', user, container.Str("message_ts") ?? payload.Obj("view").Str("id") ?? channel, actions.FirstOrDefault().Str("action_ts") ?? payload.Str("action_ts") ?? string.Empty));
         return new InboundWork(target, turnId, payload.Obj("user").Str("name"), text, text is null ? submissions : [], null);
+    }
+
+    // Someone (or the bot itself) joined or left a channel the bot is in: keeps the group's roster current.
+    private static InboundWork? Membership(JsonObject evt, string teamId, string eventId, string? botUserId)
+    {
+        var joined = evt.Str("type") switch
+        {
+            "member_joined_channel" => true,
+            "member_left_channel" => false,
+            _ => (bool?)null,
+        };
+        if (joined is null || evt.Str("channel") is not { } channel || evt.Str("user") is not { } user || SlackAddress.IsDirectMessage(channel))
+        {
+            return null;
+        }
+
+        return new InboundWork(new SlackTarget(teamId, channel, user), "evt:" + eventId, null, null, [], botUserId) { Joined = joined };
     }
 
     // Mentions in channels, and people's own messages in a direct message with the bot; never the

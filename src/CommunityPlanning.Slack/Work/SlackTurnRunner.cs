@@ -111,6 +111,31 @@ internal sealed partial class SlackTurnRunner(
         var conversation = new ConversationKey(SlackAddress.Channel, target.TeamId, target.ChannelId);
         var address = SlackAddress.For(target.TeamId, target.ChannelId);
         var now = clock.GetUtcNow();
+        if (work.Joined is { } joined)
+        {
+            var botId = work.BotUserId ?? await bot.GetAsync(cancellationToken).ConfigureAwait(false);
+            var isBot = string.Equals(target.UserId, botId, StringComparison.Ordinal);
+            if (isBot && !joined)
+            {
+                // The bot removed from the channel: nothing to say there any more.
+                return [];
+            }
+
+            return
+            [
+                new Turn
+                {
+                    Kind = isBot ? TurnKind.BotAdded : joined ? TurnKind.MembersAdded : TurnKind.MembersRemoved,
+                    Conversation = conversation,
+                    From = from,
+                    MembersChanged = isBot ? [] : [from],
+                    TurnId = work.TurnId,
+                    Timestamp = now,
+                    Address = address,
+                },
+            ];
+        }
+
         if (work.Text is not null)
         {
             var botId = work.BotUserId ?? await bot.GetAsync(cancellationToken).ConfigureAwait(false);

@@ -47,7 +47,11 @@ internal sealed record InboundWork(
     string? UserName,
     string? Text,
     IReadOnlyList<Submission> Submissions,
-    string? BotUserId) : SlackWork(Target);
+    string? BotUserId) : SlackWork(Target)
+{
+    /// <summary>For member_joined_channel / member_left_channel: the person (<see cref="SlackTarget.UserId"/>) joined (true) or left (false).</summary>
+    public bool? Joined { get; init; }
+}
 
 /// <summary>Replies of a turn already running (a modal submission), to send when it finishes.</summary>
 /// <param name="Target">Where replies go.</param>

@@ -94,6 +94,68 @@ public sealed class RosterEndToEndTests : IAsyncLifetime
         Assert.Contains(_host.Rows("people"), r => r.RowKey == MemberId);
     }
 
+    [Fact]
+    public async Task Mention_RosterPagingRefused_SingleMemberCallConfirmsAndOutsiderIsRefused()
+    {
+        var team = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        _environment.Connector.Roster.Set(team, (ChairId, ChairName, Guid.NewGuid().ToString(), "user"), (MemberId, MemberName, Guid.NewGuid().ToString(), "user"));
+        _environment.Connector.Roster.FailNext(403);
+        var activities = new TeamsActivities(_environment.Connector.ServiceUrl, TeamsActivities.NewChannel(), teamId: team);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(activities.BotAdded())).StatusCode);
+        await NextForAsync(activities.ConversationId);
+        await _host.Services.GetRequiredService<RosterQueue>().WhenIdleAsync();
+        var rows = _host.Rows("rosters").Where(r => r.PartitionKey == activities.GroupId).ToList();
+        Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("p|", StringComparison.Ordinal));
+        Assert.True(rows.Single(r => r.RowKey == "refresh").GetDateTimeOffset("RetryAt") > _clock.GetUtcNow(), "a failed page is tried again later");
+
+        await StartPlanAsync(activities);
+        await SendAsync(activities.MessageToBot($"action <at>{MemberName}</at> paint the noticeboard by 31/12/2099", ChairId, ChairName, TeamsActivities.Mention(MemberId, MemberName)));
+        Assert.Contains($"{MemberName} has this action", (await NextForAsync(activities.ConversationId)).AllText(), StringComparison.Ordinal);
+        Assert.Equal(1, _environment.Connector.Roster.CountReads("/members/"));
+
+        await SendAsync(activities.MessageToBot("action <at>Olly Outsider</at> bake a cake by 31/12/2099", ChairId, ChairName, TeamsActivities.Mention("29:olly", "Olly Outsider")));
+        var refusal = (await NextForAsync(activities.ConversationId)).AllText();
+        Assert.Contains("Olly Outsider isn't in this conversation", refusal, StringComparison.Ordinal);
+        var state = await _host.LoadGroupAsync(activities.GroupId);
+        Assert.Equal(MemberId, Assert.Single(state.OfType<ActionItem>()).Owner!.Id);
+        Assert.DoesNotContain(_environment.Connector.All, c => c.Path == "/v3/conversations");
+    }
+
+    [Fact]
+    public async Task Reminder_PrivateChatRefused_GroupToldOnceHowToAddTheApp()
+    {
+        var team = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        _environment.Connector.Roster.Set(team, (ChairId, ChairName, Guid.NewGuid().ToString(), "user"), (MemberId, MemberName, Guid.NewGuid().ToString(), "user"));
+        var activities = new TeamsActivities(_environment.Connector.ServiceUrl, TeamsActivities.NewChannel(), teamId: team);
+        await SendAsync(activities.BotAdded());
+        await NextForAsync(activities.ConversationId);
+        await _host.Services.GetRequiredService<RosterQueue>().WhenIdleAsync();
+        await StartPlanAsync(activities);
+        await SendAsync(activities.MessageToBot($"action <at>{MemberName}</at> book the village hall by Friday", ChairId, ChairName, TeamsActivities.Mention(MemberId, MemberName)));
+        await NextForAsync(activities.ConversationId);
+        var due = Assert.Single((await _host.LoadGroupAsync(activities.GroupId)).OfType<ActionItem>()).Due!.Value;
+
+        // No Monday digest may take the Connector's refusal meant for the 1:1 chat.
+        await SendAsync(activities.MessageToBot("digest off", ChairId, ChairName));
+        await NextForAsync(activities.ConversationId);
+        const string Refused = "{\"error\":{\"code\":\"BotNotInConversationRoster\",\"message\":\"The bot is not part of the conversation roster.\"}}";
+
+        _environment.Connector.AnswerNext(403, body: Refused);
+        _clock.SetUtcNow(ReminderSchedule.DueAt(ReminderKind.DayBefore, due) + TimeSpan.FromMinutes(1));
+        await _host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync();
+        var first = await NextWhereAsync(c => c.Path.Contains(activities.ConversationId, StringComparison.Ordinal) && c.AllText().Contains("book the village hall", StringComparison.Ordinal));
+
+        _environment.Connector.AnswerNext(403, body: Refused);
+        _clock.SetUtcNow(ReminderSchedule.DueAt(ReminderKind.Overdue, due) + TimeSpan.FromMinutes(1));
+        await _host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync();
+        var second = await NextWhereAsync(c => c.Path.Contains(activities.ConversationId, StringComparison.Ordinal) && c.AllText().Contains("book the village hall", StringComparison.Ordinal));
+
+        Assert.Contains("add PlanBot for yourself", first.AllText(), StringComparison.Ordinal);
+        Assert.Contains("was due", second.AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("add PlanBot for yourself", second.AllText(), StringComparison.Ordinal);
+        Assert.Equal(2, _environment.Connector.All.Count(c => c.Path == "/v3/conversations"));
+    }
+
     private async Task StartPlanAsync(TeamsActivities activities)
     {
         await SendAsync(activities.MessageToBot("start", ChairId, ChairName));

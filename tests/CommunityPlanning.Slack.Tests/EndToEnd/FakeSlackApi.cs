@@ -30,6 +30,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Display names returned by users.info.</summary>
     public Dictionary<string, string> Names { get; } = new() { ["U1"] = "Alex Smith", ["U2"] = "Sam Jones" };
 
+    /// <summary>Members per channel served by conversations.members, in pages of <see cref="MemberPageSize"/>; other channels answer not_in_channel.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string[]> ChannelMembers { get; } = new();
+
+    /// <summary>Members per conversations.members page, whatever limit the bot asks for (small, so tests see paging).</summary>
+    public int MemberPageSize { get; set; } = 2;
+
+    /// <summary>People users.info reports as guests (is_restricted).</summary>
+    public HashSet<string> Guests { get; } = [];
+
     /// <summary>Lets a test answer a call itself (return null for the normal answer).</summary>
     public Func<string, JsonObject, IResult?>? Override { get; set; }
 
@@ -177,8 +186,26 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "views.open" or "views.update" => new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V" + ts } },
             "users.info" => UserInfo(body["user"]?.GetValue<string>() ?? "?"),
             "auth.test" => new JsonObject { ["ok"] = true, ["user_id"] = BotUserId, ["team_id"] = "T1" },
+            "conversations.members" => Members(body),
             "conversations.open" => new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + body["users"]?.GetValue<string>() } },
             _ => new JsonObject { ["ok"] = true },
+        };
+    }
+
+    private JsonObject Members(JsonObject body)
+    {
+        if (!ChannelMembers.TryGetValue(body["channel"]?.GetValue<string>() ?? string.Empty, out var members))
+        {
+            return new JsonObject { ["ok"] = false, ["error"] = "not_in_channel" };
+        }
+
+        var start = int.TryParse(body["cursor"]?.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var next = start + MemberPageSize < members.Length ? (start + MemberPageSize).ToString(CultureInfo.InvariantCulture) : string.Empty;
+        return new JsonObject
+        {
+            ["ok"] = true,
+            ["members"] = new JsonArray(members.Skip(start).Take(MemberPageSize).Select(m => (JsonNode)JsonValue.Create(m)).ToArray()),
+            ["response_metadata"] = new JsonObject { ["next_cursor"] = next },
         };
     }
 
@@ -189,6 +216,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
         {
             ["id"] = id,
             ["name"] = id.ToLowerInvariant(),
+            ["is_bot"] = id == BotUserId,
+            ["is_restricted"] = Guests.Contains(id),
+            ["is_ultra_restricted"] = false,
             ["profile"] = new JsonObject { ["display_name"] = Names.GetValueOrDefault(id, string.Empty), ["real_name"] = "Real " + id },
         },
     };

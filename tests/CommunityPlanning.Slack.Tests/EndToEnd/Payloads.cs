@@ -25,6 +25,23 @@ public static class Payloads
         },
     };
 
+    /// <summary>member_joined_channel (or member_left_channel with <paramref name="joined"/> false), as Slack sends it.</summary>
+    public static JsonObject Membership(string channel, string user, string eventId, bool joined = true)
+    {
+        var payload = Mention(channel, string.Empty, eventId, user);
+        payload["event"] = new JsonObject
+        {
+            ["type"] = joined ? "member_joined_channel" : "member_left_channel",
+            ["user"] = user,
+            ["channel"] = channel,
+            ["channel_type"] = "C",
+            ["team"] = SlackBotHost.Team,
+            ["inviter"] = "U1",
+            ["event_ts"] = "1700000001.000200",
+        };
+        return payload;
+    }
+
     public static JsonObject DirectMessage(string channel, string text, string eventId, string user = "U1")
     {
         var payload = Mention(channel, text, eventId, user);

@@ -80,6 +80,7 @@ public sealed class SlackBotHost : IAsyncDisposable
             o.FirstBackoff = TimeSpan.FromMilliseconds(100);
         });
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddRosters();
         var app = builder.Build();
         try
         {
