@@ -16,10 +16,14 @@ internal sealed partial class SlackUserDirectory(SlackApiClient api, IOptions<Sl
     private readonly ConcurrentDictionary<string, (string Name, DateTimeOffset Expires)> _names = new(StringComparer.Ordinal);
     private readonly TimeSpan _lifetime = options.Value.UserNameCacheDuration;
 
-    public async ValueTask<string> NameAsync(string userId, string? fallback, CancellationToken cancellationToken = default)
+    public async ValueTask<string> NameAsync(SlackWorkspace workspace, string userId, string? fallback, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(workspace);
         var now = clock.GetUtcNow();
-        if (_names.TryGetValue(userId, out var cached) && cached.Expires > now)
+
+        // Names are kept per workspace: the same id in another workspace is asked with that workspace's token.
+        var key = workspace.TeamId + "|" + userId;
+        if (_names.TryGetValue(key, out var cached) && cached.Expires > now)
         {
             return cached.Name;
         }
@@ -27,7 +31,7 @@ internal sealed partial class SlackUserDirectory(SlackApiClient api, IOptions<Sl
         string? name = null;
         try
         {
-            name = NameOf(await api.GetUserAsync(userId, cancellationToken).ConfigureAwait(false));
+            name = NameOf(await api.GetUserAsync(workspace, userId, cancellationToken).ConfigureAwait(false));
         }
         catch (SlackApiException ex)
         {
@@ -48,7 +52,7 @@ internal sealed partial class SlackUserDirectory(SlackApiClient api, IOptions<Sl
             _names.Clear();
         }
 
-        _names[userId] = (name, now + _lifetime);
+        _names[key] = (name, now + _lifetime);
         return name;
     }
 

@@ -52,8 +52,9 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         var eventId = payload.Str("event_id");
         var evt = payload.Obj("event");
         var authorized = payload.Arr("authorizations").Objects().FirstOrDefault(a => a["is_bot"]?.GetValueKind() == System.Text.Json.JsonValueKind.True);
-        var botUserId = authorized.Str("user_id") ?? bot.UserId;
-        bot.Learn(authorized.Str("user_id"));
+        var workspace = new SlackWorkspace(teamId ?? string.Empty, payload.Str("enterprise_id"));
+        var botUserId = authorized.Str("user_id") ?? bot.UserIdIn(workspace);
+        bot.Learn(workspace, authorized.Str("user_id"));
         if (teamId is null || eventId is null || evt is null || !IsForUs(evt, botUserId))
         {
             return null;
@@ -69,6 +70,7 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         var text = evt.Str("text") ?? string.Empty;
         var target = new SlackTarget(teamId, channel, user)
         {
+            EnterpriseId = workspace.EnterpriseId,
             FormOrigin = SlackFormOpen.For(new ConversationKey(SlackAddress.Channel, teamId, channel), text),
         };
         return new InboundWork(target, "evt:" + eventId, null, text, [], botUserId);
@@ -92,6 +94,7 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         var text = Field("text") ?? string.Empty;
         var target = new SlackTarget(team, channel, user)
         {
+            EnterpriseId = Field("enterprise_id"),
             TriggerId = trigger,
             ResponseUrl = Uri.TryCreate(Field("response_url"), UriKind.Absolute, out var responseUrl) && api.IsResponseUrl(responseUrl) ? responseUrl : null,
             FormOrigin = SlackFormOpen.For(new ConversationKey(SlackAddress.Channel, team, channel), text),
@@ -164,6 +167,7 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
 
         var target = new SlackTarget(team, channel, user)
         {
+            EnterpriseId = EnterpriseOf(payload),
             TriggerId = payload.Str("trigger_id"),
             SourceTs = messageTs,
             ModalReplaceTs = text is not null ? messageTs : null,
@@ -174,6 +178,13 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         var turnId = "act:" + (payload.Str("trigger_id")
             ?? string.Join(':', user, container.Str("message_ts") ?? payload.Obj("view").Str("id") ?? channel, actions.FirstOrDefault().Str("action_ts") ?? payload.Str("action_ts") ?? string.Empty));
         return new InboundWork(target, turnId, payload.Obj("user").Str("name"), text, text is null ? submissions : [], null);
+    }
+
+    /// <summary>The organisation of an interaction's workspace, when it belongs to one.</summary>
+    public static string? EnterpriseOf(JsonObject payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return payload.Obj("enterprise").Str("id") ?? payload.Obj("team").Str("enterprise_id") ?? payload.Obj("user").Str("enterprise_id");
     }
 
     // Mentions in channels, and people's own messages in a direct message with the bot; never the
