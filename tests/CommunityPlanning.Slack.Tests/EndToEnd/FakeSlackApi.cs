@@ -30,6 +30,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Display names returned by users.info.</summary>
     public Dictionary<string, string> Names { get; } = new() { ["U1"] = "Alex Smith", ["U2"] = "Sam Jones" };
 
+    /// <summary>What oauth.v2.access answers for each code (the real shape); other codes get invalid_code.</summary>
+    public Dictionary<string, JsonObject> OAuthCodes { get; } = [];
+
     /// <summary>Lets a test answer a call itself (return null for the normal answer).</summary>
     public Func<string, JsonObject, IResult?>? Override { get; set; }
 
@@ -177,6 +180,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "views.open" or "views.update" => new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V" + ts } },
             "users.info" => UserInfo(body["user"]?.GetValue<string>() ?? "?"),
             "auth.test" => new JsonObject { ["ok"] = true, ["user_id"] = BotUserId, ["team_id"] = "T1" },
+            "oauth.v2.access" => OAuthCodes.TryGetValue(body["code"]?.GetValue<string>() ?? string.Empty, out var granted)
+                ? granted.DeepClone().AsObject()
+                : new JsonObject { ["ok"] = false, ["error"] = "invalid_code" },
             "conversations.open" => new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + body["users"]?.GetValue<string>() } },
             _ => new JsonObject { ["ok"] = true },
         };
