@@ -58,6 +58,21 @@ param previousLinkSigningKeyIds array = []
 @description('Set to true once the Slack secrets are in Key Vault (docs/DEPLOY.md, section 6): only then does the app read them.')
 param slackEnabled bool = false
 
+@description('single: one Slack workspace with its bot token. multi: the Add to Slack install for many workspaces (docs/SLACK.md).')
+@allowed([
+  'single'
+  'multi'
+])
+param slackMode string = 'single'
+
+@description('Multi mode: id of the key that seals workspaces\' bot tokens (Key Vault secret slack-token-key-<id>). Lower-case letters, digits and dashes.')
+@minLength(1)
+@maxLength(32)
+param slackTokenKeyId string = 'k1'
+
+@description('Multi mode: ids of earlier token keys still read after a rotation.')
+param previousSlackTokenKeyIds array = []
+
 var prefix = toLower(namePrefix)
 var suffix = uniqueString(resourceGroup().id)
 var compactPrefix = replace(prefix, '-', '')
@@ -117,6 +132,9 @@ module web 'modules/web.bicep' = {
     linkSigningKeyId: linkSigningKeyId
     previousLinkSigningKeyIds: previousLinkSigningKeyIds
     slackEnabled: slackEnabled
+    slackMode: slackMode
+    slackTokenKeyId: slackTokenKeyId
+    previousSlackTokenKeyIds: previousSlackTokenKeyIds
     appInsightsConnectionString: monitoring.outputs.connectionString
   }
 }

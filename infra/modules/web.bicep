@@ -45,6 +45,19 @@ param previousLinkSigningKeyIds array
 @description('True once the Slack secrets are in Key Vault: only then does the app read them.')
 param slackEnabled bool
 
+@description('single: one workspace with its bot token (secret slack-bot-token). multi: the Add to Slack install for many workspaces (secrets slack-client-id, slack-client-secret, slack-token-key-<id>).')
+@allowed([
+  'single'
+  'multi'
+])
+param slackMode string
+
+@description('Id of the key that seals workspaces\' bot tokens (multi mode): Key Vault secret slack-token-key-<id>.')
+param slackTokenKeyId string
+
+@description('Ids of earlier token keys still read after a rotation (multi mode).')
+param previousSlackTokenKeyIds array
+
 var slackSigningSecretUri = '${keyVaultUri}secrets/slack-signing-secret'
 var slackBotTokenUri = '${keyVaultUri}secrets/slack-bot-token'
 
@@ -57,16 +70,47 @@ var linkKeySettings = [for id in union([linkSigningKeyId], previousLinkSigningKe
 
 // A Key Vault reference that does not resolve reaches the app as its own text, which the app refuses at
 // start-up; so the Slack settings exist only once the administrator has put the secrets in the vault.
-var slackSettings = slackEnabled ? [
+var slackSigningSettings = [
   {
     name: 'Slack__SigningSecret'
     value: '@Microsoft.KeyVault(SecretUri=${slackSigningSecretUri})'
   }
+]
+
+// One workspace: its bot token.
+var slackSingleSettings = [
   {
     name: 'Slack__BotToken'
     value: '@Microsoft.KeyVault(SecretUri=${slackBotTokenUri})'
   }
-] : []
+]
+
+// Many workspaces: the app's OAuth client, and the keys that seal each workspace's token at rest (by id, so a
+// key can rotate: new tokens use Slack__TokenEncryptionKeyId, older ones are still read with the previous keys).
+var slackTokenKeySettings = [for id in union([slackTokenKeyId], previousSlackTokenKeyIds): {
+  name: 'Slack__TokenEncryptionKeys__${id}'
+  value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/slack-token-key-${id})'
+}]
+var slackMultiSettings = concat([
+  {
+    name: 'Slack__ClientId'
+    value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/slack-client-id)'
+  }
+  {
+    name: 'Slack__ClientSecret'
+    value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/slack-client-secret)'
+  }
+  {
+    name: 'Slack__TokenEncryptionKeyId'
+    value: slackTokenKeyId
+  }
+  {
+    name: 'Slack__RedirectUri'
+    value: 'https://${publicHostName}/api/slack/oauth/callback'
+  }
+], slackTokenKeySettings)
+
+var slackSettings = slackEnabled ? concat(slackSigningSettings, slackMode == 'multi' ? slackMultiSettings : slackSingleSettings) : []
 
 var baseSettings = [
   {

@@ -1,4 +1,5 @@
 using CommunityPlanning.Slack.Inbound;
+using CommunityPlanning.Slack.Install;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,8 @@ namespace CommunityPlanning.Slack;
 public static partial class SlackEndpoints
 {
     /// <summary>
-    /// Maps <c>POST /api/slack/events</c>, <c>/api/slack/commands</c> and <c>/api/slack/interactions</c> when
+    /// Maps <c>POST /api/slack/events</c>, <c>/api/slack/commands</c> and <c>/api/slack/interactions</c> (and, with the
+    /// multi-workspace settings, <c>GET /api/slack/install</c> and <c>/api/slack/oauth/callback</c>) when
     /// Slack is configured (<see cref="SlackOptions.Enabled"/>); otherwise maps nothing, so those paths answer
     /// 404, and logs why once. Each endpoint verifies Slack's signature before reading anything and answers
     /// within Slack's 3 seconds. Reading the options here runs their start-up validation, so a bad secret
@@ -33,6 +35,13 @@ public static partial class SlackEndpoints
         slack.MapPost("/events", (HttpContext http, SlackEventsEndpoint handler) => handler.HandleAsync(http));
         slack.MapPost("/commands", (HttpContext http, SlackCommandsEndpoint handler) => handler.HandleAsync(http));
         slack.MapPost("/interactions", (HttpContext http, SlackInteractionsEndpoint handler) => handler.HandleAsync(http));
+        if (options.MultiWorkspace)
+        {
+            // The "Add to Slack" install: pages for people, so no Slack signature (the state is signed instead).
+            slack.MapGet("/install", (HttpContext http, SlackInstallEndpoints handler) => handler.Install(http));
+            slack.MapGet("/oauth/callback", (HttpContext http, SlackInstallEndpoints handler) => handler.CallbackAsync(http));
+        }
+
         return endpoints;
     }
 

@@ -53,16 +53,46 @@ public sealed class SlackOptions
 
     /// <summary>
     /// The key that encrypts workspaces' bot tokens at rest, for the multi-workspace install: the base64 of 32
-    /// random bytes.
+    /// random bytes. Its key id is <see cref="DefaultKeyId"/>.
     /// </summary>
     public string? TokenEncryptionKey { get; set; }
+
+    /// <summary>
+    /// More token keys by id (<c>Slack:TokenEncryptionKeys:{id}</c>, each the base64 of 32 random bytes), for rotating:
+    /// a token sealed with any of them (or with <see cref="TokenEncryptionKey"/>) can be read.
+    /// </summary>
+    public Dictionary<string, string> TokenEncryptionKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The id of the key new tokens are sealed with; <see cref="DefaultKeyId"/> (the single key) when not set.</summary>
+    public string? TokenEncryptionKeyId { get; set; }
+
+    /// <summary>The key id of <see cref="TokenEncryptionKey"/>.</summary>
+    public const string DefaultKeyId = "default";
+
+    /// <summary>
+    /// The OAuth redirect address (must be listed in the app's <c>oauth_config.redirect_urls</c>); when not set, the
+    /// host's own <c>/api/slack/oauth/callback</c> as the request reached it.
+    /// </summary>
+    public Uri? RedirectUri { get; set; }
+
+    /// <summary>The bot scopes the install asks for: the same as the app manifest's <c>oauth_config.scopes.bot</c>.</summary>
+    public string InstallScopes { get; set; } = "app_mentions:read,chat:write,commands,im:history,im:write,users:read";
+
+    /// <summary>How long an "Add to Slack" link (its signed state) stays usable.</summary>
+    public TimeSpan InstallStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long an instance reuses a workspace's decrypted token before reading its installation again.</summary>
+    public TimeSpan InstallationCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>True when a token encryption key is set (the single key, or keys by id).</summary>
+    public bool HasTokenKeys => SecretCheck.IsSet(TokenEncryptionKey) || TokenEncryptionKeys.Values.Any(SecretCheck.IsSet);
 
     /// <summary>True when the bot answers in one workspace with its own bot token.</summary>
     public bool SingleWorkspace => SecretCheck.IsSet(SigningSecret) && SecretCheck.IsSet(BotToken);
 
     /// <summary>True when everything the multi-workspace (OAuth) install needs is set.</summary>
     public bool MultiWorkspace => SecretCheck.IsSet(SigningSecret) && SecretCheck.IsSet(ClientId)
-        && SecretCheck.IsSet(ClientSecret) && SecretCheck.IsSet(TokenEncryptionKey);
+        && SecretCheck.IsSet(ClientSecret) && HasTokenKeys;
 
     /// <summary>True when Slack is configured, so its endpoints are mapped.</summary>
     public bool Enabled => DisabledReason is null;

@@ -3,6 +3,7 @@ using CommunityPlanning.Conversations.Proactive;
 using CommunityPlanning.Conversations.Rosters;
 using CommunityPlanning.Slack.Api;
 using CommunityPlanning.Slack.Inbound;
+using CommunityPlanning.Slack.Install;
 using CommunityPlanning.Slack.Outbound;
 using CommunityPlanning.Slack.Proactive;
 using CommunityPlanning.Slack.Security;
@@ -58,12 +59,15 @@ public static class SlackServiceCollectionExtensions
         services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<ChannelPacer>();
+        services.AddSingleton<SlackTokenProtector>();
+        services.TryAddSingleton<ISlackTokenSource, SlackTokenSource>();
         services.AddSingleton(sp => new SlackApiClient(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<IOptions<SlackOptions>>(),
             sp.GetRequiredService<ChannelPacer>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SlackApiClient>>()));
+            sp.GetRequiredService<ILogger<SlackApiClient>>(),
+            sp.GetRequiredService<ISlackTokenSource>()));
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackEventDeduplicator>();
@@ -77,6 +81,9 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackEventsEndpoint>();
         services.AddSingleton<SlackCommandsEndpoint>();
         services.AddSingleton<SlackInteractionsEndpoint>();
+        services.AddSingleton<SlackOAuthState>();
+        services.AddSingleton<SlackInstallEndpoints>();
+        services.AddSingleton<SlackAppLifecycle>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveMessenger, SlackProactiveMessenger>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelRoster, SlackChannelRoster>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboundChannel, SlackOutboundChannel>());

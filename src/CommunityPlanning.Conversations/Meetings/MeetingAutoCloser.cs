@@ -112,6 +112,13 @@ public sealed partial class MeetingAutoCloser(
 
     private MinutesPost? Compose(GroupState state, MinutesRecord minutes, DateTimeOffset now)
     {
+        if (Dormancy.Dormancy.IsDormant(state))
+        {
+            // The bot was removed: the meeting is closed and its minutes kept, but nothing is posted.
+            LogDormant(logger, state.GroupId);
+            return null;
+        }
+
         var reference = state.Find<ConversationReferenceRecord>(ConversationReferenceRecord.Kind);
         var messenger = reference is null ? null : _messengers.FirstOrDefault(m => m.Serves(reference.Channel));
         if (reference is null || messenger is null)
@@ -137,7 +144,7 @@ public sealed partial class MeetingAutoCloser(
             return [];
         }
 
-        var rows = outbox.Stage(state, nonce, renderer, [new PlannedReply(post.Reply, DeliveryAction.Post)], now);
+        var rows = outbox.Stage(state, nonce, renderer, [new PlannedReply(post.Reply, DeliveryAction.Post)], now, proactive: true);
         if (rows.Count > 0 && pending is not null)
         {
             await pending.MarkPendingAsync(state.GroupId, cancellationToken).ConfigureAwait(false);
@@ -169,6 +176,9 @@ public sealed partial class MeetingAutoCloser(
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "No way to reach group {GroupId} (channel {Channel}); the closed meeting's minutes were stored but not posted")]
     private static partial void LogNoRoute(ILogger logger, string groupId, string channel);
+
+    [LoggerMessage(EventId = 1751, Level = LogLevel.Information, Message = "Group {GroupId} is dormant; the minutes of its automatically closed meeting were stored but not posted")]
+    private static partial void LogDormant(ILogger logger, string groupId);
 
     [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Posting the minutes of an automatically closed meeting to group {GroupId} ended as {Result}")]
     private static partial void LogNotPosted(ILogger logger, string groupId, ProactiveResult result);

@@ -17,7 +17,8 @@ public sealed partial class OutboxDelivery(
     SentMessages sentMessages,
     OutboxOptions options,
     TimeProvider clock,
-    ILogger<OutboxDelivery> logger)
+    ILogger<OutboxDelivery> logger,
+    Dormancy.IDormantGroups? dormant = null)
 {
     private readonly IOutboundChannel[] _channels = channels.ToArray();
     private readonly Dictionary<string, IIndexProjection> _projections = projections.ToDictionary(p => p.Name, StringComparer.Ordinal);
@@ -194,6 +195,13 @@ public sealed partial class OutboxDelivery(
             return DeliveryResult.Refused("no-channel");
         }
 
+        if (record.Proactive && dormant is not null && await dormant.IsDormantAsync(entry.GroupId, cancellationToken).ConfigureAwait(false))
+        {
+            // The bot was removed since the row was saved: it is dropped, not sent.
+            LogDormantSkipped(logger, entry.GroupId);
+            return DeliveryResult.Done();
+        }
+
         DeliveryResult result;
         try
         {
@@ -238,6 +246,9 @@ public sealed partial class OutboxDelivery(
 
     [LoggerMessage(EventId = 1305, Level = LogLevel.Warning, Message = "Could not remember an anchored message's id in group {GroupId}")]
     private static partial void LogAnchorFailed(ILogger logger, Exception exception, string groupId);
+
+    [LoggerMessage(EventId = 1753, Level = LogLevel.Information, Message = "A proactive outbox row of group {GroupId} was dropped: the group is dormant")]
+    private static partial void LogDormantSkipped(ILogger logger, string groupId);
 
     [LoggerMessage(EventId = 1306, Level = LogLevel.Debug, Message = "An outbox row of group {GroupId} changed before it could be released")]
     private static partial void LogReleaseLost(ILogger logger, string groupId);

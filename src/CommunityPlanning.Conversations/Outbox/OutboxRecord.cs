@@ -34,6 +34,12 @@ public sealed record OutboxRecord(string Batch, int Seq, OutboxKind Type, string
     /// <summary>The anchor to remember the posted message's id under (see <see cref="Turns.Reply.Anchor"/>).</summary>
     public string? Anchor { get; init; }
 
+    /// <summary>
+    /// True for a reply nobody asked for just then (the minutes of a meeting closed automatically): it is not sent
+    /// to a group that has become dormant meanwhile.
+    /// </summary>
+    public bool Proactive { get; init; }
+
     /// <summary>How many times delivery was tried and failed.</summary>
     public int Attempts { get; init; }
 

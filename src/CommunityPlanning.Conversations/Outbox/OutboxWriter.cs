@@ -14,10 +14,11 @@ public sealed class OutboxWriter(IEnumerable<IIndexProjection> projections, Outb
     /// <summary>
     /// Adds the rows to <paramref name="state"/> and returns them. Rows are claimed for this instance (it
     /// delivers them right after the save) unless earlier replies of the group are still waiting: then the
-    /// dispatcher delivers everything in order.
+    /// dispatcher delivers everything in order. <paramref name="proactive"/> marks the reply rows as proactive
+    /// (see <see cref="OutboxRecord.Proactive"/>).
     /// </summary>
     public IReadOnlyList<OutboxRecord> Stage(
-        GroupState state, string nonce, IReplyRenderer? renderer, IReadOnlyList<PlannedReply> replies, DateTimeOffset now)
+        GroupState state, string nonce, IReplyRenderer? renderer, IReadOnlyList<PlannedReply> replies, DateTimeOffset now, bool proactive = false)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentException.ThrowIfNullOrEmpty(nonce);
@@ -41,7 +42,7 @@ public sealed class OutboxWriter(IEnumerable<IIndexProjection> projections, Outb
                 var messages = renderer.Render(reply);
                 for (var i = 0; i < messages.Count; i++)
                 {
-                    rows.Add(Row(OutboxKind.Reply, renderer.Channel, messages[i]) with { Anchor = i == 0 ? reply.Reply.Anchor : null });
+                    rows.Add(Row(OutboxKind.Reply, renderer.Channel, messages[i]) with { Anchor = i == 0 ? reply.Reply.Anchor : null, Proactive = proactive });
                 }
             }
         }

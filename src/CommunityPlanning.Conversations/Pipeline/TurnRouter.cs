@@ -34,6 +34,12 @@ public sealed class TurnRouter(
 
         RememberAddress(context);
 
+        // Anything from the conversation but the bot's removal shows the bot is there: a dormant group wakes.
+        if (turn.Kind != TurnKind.BotRemoved)
+        {
+            Dormancy.Dormancy.Wake(context.State);
+        }
+
         switch (turn.Kind)
         {
             case TurnKind.Submit when turn.Submission is { } submission:
@@ -60,7 +66,12 @@ public sealed class TurnRouter(
             return;
         }
 
-        var reference = new ConversationReferenceRecord(context.Turn.Conversation.Channel, context.Turn.Address);
+        var conversation = context.Turn.Conversation;
+        var reference = new ConversationReferenceRecord(conversation.Channel, context.Turn.Address)
+        {
+            Tenant = conversation.Tenant,
+            Conversation = conversation.Conversation,
+        };
         if (!reference.SameAs(context.State.Find<ConversationReferenceRecord>(ConversationReferenceRecord.Kind)))
         {
             context.State.Put(reference);

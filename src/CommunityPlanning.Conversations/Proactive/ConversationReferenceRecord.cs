@@ -20,10 +20,22 @@ public sealed record ConversationReferenceRecord(string Channel, IReadOnlyDictio
     [JsonIgnore]
     public string Key => Kind;
 
-    /// <summary>True when both records hold the same channel and address.</summary>
+    /// <summary>
+    /// The tenant or workspace of the conversation (as in <see cref="Turns.ConversationKey.Tenant"/>), so the groups
+    /// of a workspace can be found (the <c>workspacegroups</c> index). Null in records stored before it existed;
+    /// the next turn fills it in.
+    /// </summary>
+    public string? Tenant { get; init; }
+
+    /// <summary>The conversation id (as in <see cref="Turns.ConversationKey.Conversation"/>).</summary>
+    public string? Conversation { get; init; }
+
+    /// <summary>True when both records hold the same channel, workspace, conversation and address.</summary>
     public bool SameAs(ConversationReferenceRecord? other) =>
         other is not null
         && string.Equals(Channel, other.Channel, StringComparison.Ordinal)
+        && string.Equals(Tenant, other.Tenant, StringComparison.Ordinal)
+        && string.Equals(Conversation, other.Conversation, StringComparison.Ordinal)
         && Address.Count == other.Address.Count
         && Address.All(p => other.Address.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
 }

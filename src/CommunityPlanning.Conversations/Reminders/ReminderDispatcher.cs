@@ -79,6 +79,15 @@ public sealed partial class ReminderDispatcher(
             return 0;
         }
 
+        if (Dormancy.Dormancy.IsDormant(state))
+        {
+            // The bot was removed from the group: nothing goes to it. A digest is not scheduled again until the
+            // group wakes and a save leaves open actions.
+            LogDormant(logger, claimed.GroupId, claimed.Kind);
+            await FinishAsync(claimed, ReminderOutcome.Skipped, now, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
         return claimed.Kind == ReminderKind.Digest
             ? await DigestAsync(claimed, state, reference, messenger, now, today, cancellationToken).ConfigureAwait(false)
             : await RemindAsync(claimed, state, reference, messenger, now, today, cancellationToken).ConfigureAwait(false);
@@ -214,6 +223,9 @@ public sealed partial class ReminderDispatcher(
 
     [LoggerMessage(EventId = 1720, Level = LogLevel.Warning, Message = "Could not note that group {GroupId} was told a member can't get private reminders")]
     private static partial void LogRefusalMarkFailed(ILogger logger, Exception exception, string groupId);
+
+    [LoggerMessage(EventId = 1752, Level = LogLevel.Information, Message = "Reminder {Kind} for group {GroupId} skipped: the group is dormant")]
+    private static partial void LogDormant(ILogger logger, string groupId, ReminderKind kind);
 
     [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Reminder {Kind} for group {GroupId} was changed by someone else before it could be marked finished")]
     private static partial void LogCompleteLost(ILogger logger, string groupId, ReminderKind kind);

@@ -12,6 +12,9 @@ public enum TurnKind
     /// <summary>The bot was added to the conversation.</summary>
     BotAdded,
 
+    /// <summary>The bot was removed from the conversation (uninstalled): the group becomes dormant.</summary>
+    BotRemoved,
+
     /// <summary>People joined the conversation.</summary>
     MembersAdded,
 

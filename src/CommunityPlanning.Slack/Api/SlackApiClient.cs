@@ -25,69 +25,71 @@ public sealed partial class SlackApiClient
     private readonly ChannelPacer _pacer;
     private readonly TimeProvider _clock;
     private readonly ILogger<SlackApiClient> _logger;
+    private readonly ISlackTokenSource _tokens;
 
-    internal SlackApiClient(IHttpClientFactory factory, IOptions<SlackOptions> options, ChannelPacer pacer, TimeProvider clock, ILogger<SlackApiClient> logger)
+    internal SlackApiClient(IHttpClientFactory factory, IOptions<SlackOptions> options, ChannelPacer pacer, TimeProvider clock, ILogger<SlackApiClient> logger, ISlackTokenSource tokens)
     {
         _factory = factory;
         _options = options.Value;
         _pacer = pacer;
         _clock = clock;
         _logger = logger;
+        _tokens = tokens;
     }
 
     /// <summary>Posts a message in a channel; returns its ts.</summary>
-    public async Task<string> PostMessageAsync(string channel, SlackMessage message, CancellationToken cancellationToken = default)
+    public async Task<string> PostMessageAsync(SlackWorkspace workspace, string channel, SlackMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         await _pacer.WaitTurnAsync(channel, cancellationToken).ConfigureAwait(false);
         var body = MessageBody(message);
         body["channel"] = channel;
-        var response = await CallAsync("chat.postMessage", body, cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(workspace, "chat.postMessage", body, cancellationToken).ConfigureAwait(false);
         return response["ts"]?.GetValue<string>() ?? string.Empty;
     }
 
     /// <summary>Replaces a message the bot posted.</summary>
-    public async Task UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken = default)
+    public async Task UpdateMessageAsync(SlackWorkspace workspace, string channel, string ts, SlackMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         var body = MessageBody(message);
         body["channel"] = channel;
         body["ts"] = ts;
-        await CallAsync("chat.update", body, cancellationToken).ConfigureAwait(false);
+        await CallAsync(workspace, "chat.update", body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Shows a message to one person in a channel.</summary>
-    public async Task PostEphemeralAsync(string channel, string user, SlackMessage message, CancellationToken cancellationToken = default)
+    public async Task PostEphemeralAsync(SlackWorkspace workspace, string channel, string user, SlackMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         var body = MessageBody(message);
         body["channel"] = channel;
         body["user"] = user;
-        await CallAsync("chat.postEphemeral", body, cancellationToken).ConfigureAwait(false);
+        await CallAsync(workspace, "chat.postEphemeral", body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Opens a modal for the person whose interaction gave the trigger id; returns the view id.</summary>
-    public async Task<string> OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken = default)
+    public async Task<string> OpenViewAsync(SlackWorkspace workspace, string triggerId, JsonObject view, CancellationToken cancellationToken = default)
     {
-        var response = await CallAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(workspace, "views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, cancellationToken).ConfigureAwait(false);
         return response["view"]?["id"]?.GetValue<string>() ?? string.Empty;
     }
 
     /// <summary>Replaces an open modal.</summary>
-    public async Task UpdateViewAsync(string viewId, JsonObject view, CancellationToken cancellationToken = default) =>
-        await CallAsync("views.update", new JsonObject { ["view_id"] = viewId, ["view"] = view }, cancellationToken).ConfigureAwait(false);
+    public async Task UpdateViewAsync(SlackWorkspace workspace, string viewId, JsonObject view, CancellationToken cancellationToken = default) =>
+        await CallAsync(workspace, "views.update", new JsonObject { ["view_id"] = viewId, ["view"] = view }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The user's profile (<c>user</c> object of users.info).</summary>
-    public async Task<JsonObject?> GetUserAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<JsonObject?> GetUserAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken = default)
     {
-        var response = await CallFormAsync("users.info", [new("user", userId)], cancellationToken).ConfigureAwait(false);
+        var response = await CallFormAsync(workspace, "users.info", [new("user", userId)], cancellationToken).ConfigureAwait(false);
         return response["user"] as JsonObject;
     }
 
     /// <summary>Opens (or finds) the direct message channel with a person; returns its id.</summary>
-    public async Task<string> OpenConversationAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<string> OpenConversationAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken = default)
     {
-        var response = await CallAsync("conversations.open", new JsonObject { ["users"] = userId }, cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(workspace, "conversations.open", new JsonObject { ["users"] = userId }, cancellationToken).ConfigureAwait(false);
         return response["channel"]?["id"]?.GetValue<string>() ?? throw new SlackApiException("conversations.open", "no_channel");
     }
 
@@ -116,9 +118,9 @@ public sealed partial class SlackApiClient
     }
 
     /// <summary>The bot's own user id, from auth.test.</summary>
-    public async Task<string?> GetBotUserIdAsync(CancellationToken cancellationToken = default)
+    public async Task<string?> GetBotUserIdAsync(SlackWorkspace workspace, CancellationToken cancellationToken = default)
     {
-        var response = await CallFormAsync("auth.test", [], cancellationToken).ConfigureAwait(false);
+        var response = await CallFormAsync(workspace, "auth.test", [], cancellationToken).ConfigureAwait(false);
         return response["user_id"]?.GetValue<string>();
     }
 
@@ -152,16 +154,46 @@ public sealed partial class SlackApiClient
         && ((url.Scheme == Uri.UriSchemeHttps && string.Equals(url.Host, "hooks.slack.com", StringComparison.OrdinalIgnoreCase))
             || (_options.ApiBaseUrl.IsLoopback && string.Equals(url.Authority, _options.ApiBaseUrl.Authority, StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>Calls a Web API method with a JSON body.</summary>
-    internal Task<JsonObject> CallAsync(string method, JsonObject body, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Exchanges an OAuth code for the workspace's bot token (<c>oauth.v2.access</c>), authenticated with the app's
+    /// client id and secret rather than a bot token.
+    /// </summary>
+    public Task<JsonObject> ExchangeCodeAsync(string code, Uri redirectUri, CancellationToken cancellationToken = default)
     {
-        var json = body.ToJsonString();
-        return SendAsync(method, () => new StringContent(json, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }), cancellationToken);
+        ArgumentNullException.ThrowIfNull(redirectUri);
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.ClientId}:{_options.ClientSecret}"));
+        IReadOnlyList<KeyValuePair<string, string>> fields = [new("code", code), new("redirect_uri", redirectUri.AbsoluteUri)];
+        return SendAsync("oauth.v2.access", () => new FormUrlEncodedContent(fields), new AuthenticationHeaderValue("Basic", basic), cancellationToken);
     }
 
-    /// <summary>Calls a Web API method with a form body (read methods do not accept JSON).</summary>
-    internal Task<JsonObject> CallFormAsync(string method, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken cancellationToken = default) =>
-        SendAsync(method, () => new FormUrlEncodedContent(fields), cancellationToken);
+    /// <summary>Calls a Web API method with a JSON body, with the workspace's bot token.</summary>
+    internal async Task<JsonObject> CallAsync(SlackWorkspace workspace, string method, JsonObject body, CancellationToken cancellationToken = default)
+    {
+        var json = body.ToJsonString();
+        var authorization = await BotAuthorizationAsync(workspace, method, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(method, () => new StringContent(json, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }), authorization, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Calls a Web API method with a form body (read methods do not accept JSON), with the workspace's bot token.</summary>
+    internal async Task<JsonObject> CallFormAsync(SlackWorkspace workspace, string method, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken cancellationToken = default)
+    {
+        var authorization = await BotAuthorizationAsync(workspace, method, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(method, () => new FormUrlEncodedContent(fields), authorization, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The one place a bot token is chosen: the token of the workspace the call is for (ISlackTokenSource).
+    private async Task<AuthenticationHeaderValue> BotAuthorizationAsync(SlackWorkspace workspace, string method, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var credentials = await _tokens.GetAsync(workspace, cancellationToken).ConfigureAwait(false);
+        if (credentials is null)
+        {
+            LogNotInstalled(_logger, method);
+            throw new SlackApiException(method, SlackApiException.NotInstalled);
+        }
+
+        return new AuthenticationHeaderValue("Bearer", credentials.Token);
+    }
 
     private static JsonObject MessageBody(SlackMessage message) => new()
     {
@@ -171,20 +203,14 @@ public sealed partial class SlackApiClient
         ["unfurl_media"] = false,
     };
 
-    private async Task<JsonObject> SendAsync(string method, Func<HttpContent> content, CancellationToken cancellationToken)
+    private async Task<JsonObject> SendAsync(string method, Func<HttpContent> content, AuthenticationHeaderValue authorization, CancellationToken cancellationToken)
     {
-        var token = _options.BotToken;
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            throw new InvalidOperationException("Slack:BotToken (or SLACK_BOT_TOKEN) is not set, so the bot cannot call Slack.");
-        }
-
         var http = _factory.CreateClient(HttpClientName);
         var uri = new Uri(BaseUrl(_options.ApiBaseUrl), method);
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = authorization;
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < MaxAttempts)
             {
@@ -245,6 +271,9 @@ public sealed partial class SlackApiClient
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Slack {Method} was rate limited; retrying in {Seconds} s (attempt {Attempt})")]
     private static partial void LogRateLimited(ILogger logger, string method, double seconds, int attempt);
+
+    [LoggerMessage(EventId = 4751, Level = LogLevel.Warning, Message = "Slack {Method} was not called: the bot has no token for that workspace (not installed there)")]
+    private static partial void LogNotInstalled(ILogger logger, string method);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Slack {Method} failed: {Error}")]
     private static partial void LogFailed(ILogger logger, string method, string error);

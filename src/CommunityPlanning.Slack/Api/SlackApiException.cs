@@ -3,6 +3,9 @@ namespace CommunityPlanning.Slack.Api;
 /// <summary>A Slack Web API call that answered <c>ok: false</c> or failed at the HTTP level.</summary>
 public sealed class SlackApiException : Exception
 {
+    /// <summary>The error of a call not made because the bot has no token for the workspace.</summary>
+    public const string NotInstalled = "not_installed";
+
     /// <summary>Creates an exception for a failed call.</summary>
     public SlackApiException(string method, string error)
         : base($"Slack {method} failed: {error}")

@@ -16,15 +16,19 @@ internal sealed partial class SlackUserDirectory(SlackApiClient api, IOptions<Sl
     private readonly ConcurrentDictionary<string, (SlackUser User, DateTimeOffset Expires)> _users = new(StringComparer.Ordinal);
     private readonly TimeSpan _lifetime = options.Value.UserNameCacheDuration;
 
-    public async ValueTask<string> NameAsync(string userId, string? fallback, CancellationToken cancellationToken = default) =>
-        (await UserAsync(userId, cancellationToken).ConfigureAwait(false))?.Name
+    public async ValueTask<string> NameAsync(SlackWorkspace workspace, string userId, string? fallback, CancellationToken cancellationToken = default) =>
+        (await UserAsync(workspace, userId, cancellationToken).ConfigureAwait(false))?.Name
         ?? (string.IsNullOrWhiteSpace(fallback) ? userId : fallback);
 
     /// <summary>The person's name and kind from users.info (cached), or null when Slack cannot say.</summary>
-    public async ValueTask<SlackUser?> UserAsync(string userId, CancellationToken cancellationToken = default)
+    public async ValueTask<SlackUser?> UserAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(workspace);
         var now = clock.GetUtcNow();
-        if (_users.TryGetValue(userId, out var cached) && cached.Expires > now)
+
+        // People are kept per workspace: the same id in another workspace is asked with that workspace's token.
+        var key = workspace.TeamId + "|" + userId;
+        if (_users.TryGetValue(key, out var cached) && cached.Expires > now)
         {
             return cached.User;
         }
@@ -32,7 +36,7 @@ internal sealed partial class SlackUserDirectory(SlackApiClient api, IOptions<Sl
         JsonObject? found = null;
         try
         {
-            found = await api.GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
+            found = await api.GetUserAsync(workspace, userId, cancellationToken).ConfigureAwait(false);
         }
         catch (SlackApiException ex)
         {
@@ -54,7 +58,7 @@ internal sealed partial class SlackUserDirectory(SlackApiClient api, IOptions<Sl
             _users.Clear();
         }
 
-        _users[userId] = (user, now + _lifetime);
+        _users[key] = (user, now + _lifetime);
         return user;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CommunityPlanning.Slack.Install;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,7 @@ internal sealed partial class SlackEventsEndpoint(
     SlackWorkReader works,
     SlackWorkIntake intake,
     SlackEventDeduplicator deduplicator,
+    SlackAppLifecycle lifecycle,
     ILogger<SlackEventsEndpoint> logger)
 {
     public const string RetryNumHeader = "X-Slack-Retry-Num";
@@ -46,6 +48,11 @@ internal sealed partial class SlackEventsEndpoint(
 
     private async Task<IResult> EventCallbackAsync(HttpContext http, JsonObject payload, byte[] body)
     {
+        if (SlackAppLifecycle.Handles(payload.Obj("event").Str("type")))
+        {
+            return await LifecycleAsync(payload, http.RequestAborted).ConfigureAwait(false);
+        }
+
         if (works.Event(payload) is not { } work)
         {
             return TypedResults.Ok();
@@ -70,6 +77,24 @@ internal sealed partial class SlackEventsEndpoint(
                 return TypedResults.Ok();
         }
     }
+
+    // Done before the answer, since it is small and idempotent: if it fails, Slack is asked to send it again.
+    private async Task<IResult> LifecycleAsync(JsonObject payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await lifecycle.HandleAsync(payload, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Ok();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogLifecycleFailed(logger, ex);
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    [LoggerMessage(EventId = 4759, Level = LogLevel.Error, Message = "A Slack uninstall event could not be handled; Slack is asked to send it again")]
+    private static partial void LogLifecycleFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Acknowledged a repeated Slack event (marked as a retry: {IsRetry})")]
     private static partial void LogRepeat(ILogger logger, bool isRetry);

@@ -87,7 +87,7 @@ internal sealed partial class SlackInteractionsEndpoint(
             return TypedResults.Ok();
         }
 
-        var target = new SlackTarget(team, metadata.Channel, user) { SourceTs = metadata.ReplaceTs };
+        var target = new SlackTarget(team, metadata.Channel, user) { SourceTs = metadata.ReplaceTs, EnterpriseId = SlackWorkReader.EnterpriseOf(payload) };
         var submission = new Submission(metadata.Verb, metadata.Data, ModalInputs.Read(view.Obj("state").Obj("values")));
         var turnId = "view:" + (payload.Str("trigger_id") ?? Guid.NewGuid().ToString("N"));
         var work = new InboundWork(target, turnId, payload.Obj("user").Str("name"), null, [submission], null);

@@ -52,14 +52,15 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         var eventId = payload.Str("event_id");
         var evt = payload.Obj("event");
         var authorized = payload.Arr("authorizations").Objects().FirstOrDefault(a => a["is_bot"]?.GetValueKind() == System.Text.Json.JsonValueKind.True);
-        var botUserId = authorized.Str("user_id") ?? bot.UserId;
-        bot.Learn(authorized.Str("user_id"));
+        var workspace = new SlackWorkspace(teamId ?? string.Empty, payload.Str("enterprise_id"));
+        var botUserId = authorized.Str("user_id") ?? bot.UserIdIn(workspace);
+        bot.Learn(workspace, authorized.Str("user_id"));
         if (teamId is null || eventId is null || evt is null)
         {
             return null;
         }
 
-        if (Membership(evt, teamId, eventId, botUserId) is { } membership)
+        if (Membership(evt, workspace, eventId, botUserId) is { } membership)
         {
             return membership;
         }
@@ -79,6 +80,7 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         var text = evt.Str("text") ?? string.Empty;
         var target = new SlackTarget(teamId, channel, user)
         {
+            EnterpriseId = workspace.EnterpriseId,
             FormOrigin = SlackFormOpen.For(new ConversationKey(SlackAddress.Channel, teamId, channel), text),
         };
         return new InboundWork(target, "evt:" + eventId, null, text, [], botUserId);
@@ -102,6 +104,7 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         var text = Field("text") ?? string.Empty;
         var target = new SlackTarget(team, channel, user)
         {
+            EnterpriseId = Field("enterprise_id"),
             TriggerId = trigger,
             ResponseUrl = Uri.TryCreate(Field("response_url"), UriKind.Absolute, out var responseUrl) && api.IsResponseUrl(responseUrl) ? responseUrl : null,
             FormOrigin = SlackFormOpen.For(new ConversationKey(SlackAddress.Channel, team, channel), text),
@@ -174,6 +177,7 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
 
         var target = new SlackTarget(team, channel, user)
         {
+            EnterpriseId = EnterpriseOf(payload),
             TriggerId = payload.Str("trigger_id"),
             SourceTs = messageTs,
             ModalReplaceTs = text is not null ? messageTs : null,
@@ -186,8 +190,15 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         return new InboundWork(target, turnId, payload.Obj("user").Str("name"), text, text is null ? submissions : [], null);
     }
 
+    /// <summary>The organisation of an interaction's workspace, when it belongs to one.</summary>
+    public static string? EnterpriseOf(JsonObject payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return payload.Obj("enterprise").Str("id") ?? payload.Obj("team").Str("enterprise_id") ?? payload.Obj("user").Str("enterprise_id");
+    }
+
     // Someone (or the bot itself) joined or left a channel the bot is in: keeps the group's roster current.
-    private static InboundWork? Membership(JsonObject evt, string teamId, string eventId, string? botUserId)
+    private static InboundWork? Membership(JsonObject evt, SlackWorkspace workspace, string eventId, string? botUserId)
     {
         var joined = evt.Str("type") switch
         {
@@ -200,7 +211,8 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
             return null;
         }
 
-        return new InboundWork(new SlackTarget(teamId, channel, user), "evt:" + eventId, null, null, [], botUserId) { Joined = joined };
+        var target = new SlackTarget(workspace.TeamId, channel, user) { EnterpriseId = workspace.EnterpriseId };
+        return new InboundWork(target, "evt:" + eventId, null, null, [], botUserId) { Joined = joined };
     }
 
     // Mentions in channels, and people's own messages in a direct message with the bot; never the

@@ -41,7 +41,7 @@ internal sealed partial class SlackOutboundChannel(SlackApiClient api, ILogger<S
 
         try
         {
-            return await CallAsync(call, cancellationToken).ConfigureAwait(false);
+            return await CallAsync(call.Workspace, call, cancellationToken).ConfigureAwait(false);
         }
         catch (SlackApiException ex)
         {
@@ -57,21 +57,17 @@ internal sealed partial class SlackOutboundChannel(SlackApiClient api, ILogger<S
         {
             return DeliveryResult.Later("timeout");
         }
-        catch (InvalidOperationException)
-        {
-            // No bot token configured: nothing will change that until someone sets it.
-            return DeliveryResult.Refused("no-token");
-        }
     }
 
-    private async Task<DeliveryResult> CallAsync(SlackOutboundMessage call, CancellationToken cancellationToken)
+    // Fallback calls inside a stored call are made for the stored call's workspace.
+    private async Task<DeliveryResult> CallAsync(SlackWorkspace workspace, SlackOutboundMessage call, CancellationToken cancellationToken)
     {
         switch (call.Op)
         {
             case SlackOperation.Modal:
                 try
                 {
-                    await api.OpenViewAsync(call.TriggerId ?? string.Empty, call.View ?? [], cancellationToken).ConfigureAwait(false);
+                    await api.OpenViewAsync(workspace, call.TriggerId ?? string.Empty, call.View ?? [], cancellationToken).ConfigureAwait(false);
                     return DeliveryResult.Done();
                 }
                 catch (SlackApiException ex)
@@ -83,7 +79,7 @@ internal sealed partial class SlackOutboundChannel(SlackApiClient api, ILogger<S
                 string? first = null;
                 foreach (var fallback in call.Fallback ?? [])
                 {
-                    var result = await CallAsync(fallback, cancellationToken).ConfigureAwait(false);
+                    var result = await CallAsync(workspace, fallback, cancellationToken).ConfigureAwait(false);
                     first ??= result.MessageId;
                 }
 
@@ -91,13 +87,13 @@ internal sealed partial class SlackOutboundChannel(SlackApiClient api, ILogger<S
             case SlackOperation.Update:
                 try
                 {
-                    await api.UpdateMessageAsync(call.Channel, call.Ts ?? string.Empty, call.Message, cancellationToken).ConfigureAwait(false);
+                    await api.UpdateMessageAsync(workspace, call.Channel, call.Ts ?? string.Empty, call.Message, cancellationToken).ConfigureAwait(false);
                     return DeliveryResult.Done();
                 }
                 catch (SlackApiException ex) when (call.PostIfUpdateFails && !Passing.Contains(ex.Error))
                 {
                     LogReplaceFailed(logger, ex.Error);
-                    return await CallAsync(call with { Op = SlackOperation.Post }, cancellationToken).ConfigureAwait(false);
+                    return await CallAsync(workspace, call with { Op = SlackOperation.Post }, cancellationToken).ConfigureAwait(false);
                 }
 
             case SlackOperation.Ephemeral:
@@ -106,11 +102,11 @@ internal sealed partial class SlackOutboundChannel(SlackApiClient api, ILogger<S
                 {
                     if (call.Op == SlackOperation.Ephemeral)
                     {
-                        await api.PostEphemeralAsync(call.Channel, call.User ?? string.Empty, call.Message, cancellationToken).ConfigureAwait(false);
+                        await api.PostEphemeralAsync(workspace, call.Channel, call.User ?? string.Empty, call.Message, cancellationToken).ConfigureAwait(false);
                         return DeliveryResult.Done();
                     }
 
-                    return DeliveryResult.Done(await api.PostMessageAsync(call.Channel, call.Message, cancellationToken).ConfigureAwait(false));
+                    return DeliveryResult.Done(await api.PostMessageAsync(workspace, call.Channel, call.Message, cancellationToken).ConfigureAwait(false));
                 }
                 catch (SlackApiException ex) when (call.ResponseUrl is { } responseUrl && NotAMember.Contains(ex.Error))
                 {

@@ -28,6 +28,16 @@ internal sealed record SlackOutboundMessage
 
     public required string Channel { get; init; }
 
+    /// <summary>The workspace (team id) whose token makes the call; missing in rows stored before it was recorded.</summary>
+    public string? Team { get; init; }
+
+    /// <summary>The workspace's organisation, when it belongs to one.</summary>
+    public string? Enterprise { get; init; }
+
+    /// <summary>The workspace the call is for.</summary>
+    [JsonIgnore]
+    public SlackWorkspace Workspace => new(Team ?? string.Empty, Enterprise);
+
     public string? Text { get; init; }
 
     public JsonArray? Blocks { get; init; }

@@ -21,7 +21,8 @@ internal sealed class SlackReplyRenderer(SlackTarget target, bool modalClosed) :
     public IReadOnlyList<string> Render(PlannedReply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        return RenderCalls(reply).Select(m => m.ToJson()).ToList();
+        // Every stored call names its workspace, so it is made with that workspace's token, whoever delivers it.
+        return RenderCalls(reply).Select(m => (m with { Team = target.TeamId, Enterprise = target.EnterpriseId }).ToJson()).ToList();
     }
 
     private List<SlackOutboundMessage> RenderCalls(PlannedReply planned)

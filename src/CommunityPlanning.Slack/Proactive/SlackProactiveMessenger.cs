@@ -21,6 +21,7 @@ public sealed partial class SlackProactiveMessenger : IProactiveMessenger
     {
         "channel_not_found", "not_in_channel", "is_archived", "user_not_found", "user_disabled",
         "cannot_dm_bot", "account_inactive", "invalid_auth", "not_authed", "token_revoked", "missing_scope",
+        SlackApiException.NotInstalled,
     };
 
     private readonly SlackApiClient _api;
@@ -46,7 +47,7 @@ public sealed partial class SlackProactiveMessenger : IProactiveMessenger
             return ProactiveResult.RecipientUnreachable;
         }
 
-        return await SendAsync(channel, reply, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(SlackWorkspace.Of(reference.Address), channel, reply, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -54,7 +55,7 @@ public sealed partial class SlackProactiveMessenger : IProactiveMessenger
     {
         ArgumentNullException.ThrowIfNull(reference);
         return reference.Address.TryGetValue(SlackAddress.ChannelId, out var channel)
-            ? new SlackReplyRenderer(new SlackTarget(reference.Address.GetValueOrDefault(SlackAddress.TeamId) ?? string.Empty, channel, string.Empty), modalClosed: false)
+            ? new SlackReplyRenderer(new SlackTarget(reference.Address.GetValueOrDefault(SlackAddress.TeamId) ?? string.Empty, channel, string.Empty) { EnterpriseId = reference.Address.GetValueOrDefault(SlackAddress.EnterpriseId) }, modalClosed: false)
             : null;
     }
 
@@ -65,9 +66,10 @@ public sealed partial class SlackProactiveMessenger : IProactiveMessenger
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(reply);
         string channel;
+        var workspace = SlackWorkspace.Of(reference.Address);
         try
         {
-            channel = await _api.OpenConversationAsync(member.Id, cancellationToken).ConfigureAwait(false);
+            channel = await _api.OpenConversationAsync(workspace, member.Id, cancellationToken).ConfigureAwait(false);
         }
         catch (SlackApiException ex)
         {
@@ -79,10 +81,10 @@ public sealed partial class SlackProactiveMessenger : IProactiveMessenger
             return ProactiveResult.Failed;
         }
 
-        return await SendAsync(channel, reply, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(workspace, channel, reply, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ProactiveResult> SendAsync(string channel, Reply reply, CancellationToken cancellationToken)
+    private async Task<ProactiveResult> SendAsync(SlackWorkspace workspace, string channel, Reply reply, CancellationToken cancellationToken)
     {
         // Nobody is there to act on a private reply or replace a card: everything is a new message.
         var messages = BlockKitRenderer.RenderReply(reply with { Mode = ReplyMode.New });
@@ -90,7 +92,7 @@ public sealed partial class SlackProactiveMessenger : IProactiveMessenger
         {
             foreach (var message in messages)
             {
-                await _api.PostMessageAsync(channel, message, cancellationToken).ConfigureAwait(false);
+                await _api.PostMessageAsync(workspace, channel, message, cancellationToken).ConfigureAwait(false);
             }
 
             return ProactiveResult.Sent;

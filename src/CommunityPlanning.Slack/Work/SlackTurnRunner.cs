@@ -107,9 +107,10 @@ internal sealed partial class SlackTurnRunner(
     {
         ArgumentNullException.ThrowIfNull(work);
         var target = work.Target;
-        var from = new MemberRef(target.UserId, await users.NameAsync(target.UserId, work.UserName, cancellationToken).ConfigureAwait(false));
+        var workspace = target.Workspace;
+        var from = new MemberRef(target.UserId, await users.NameAsync(workspace, target.UserId, work.UserName, cancellationToken).ConfigureAwait(false));
         var conversation = new ConversationKey(SlackAddress.Channel, target.TeamId, target.ChannelId);
-        var address = SlackAddress.For(target.TeamId, target.ChannelId);
+        var address = SlackAddress.For(target.TeamId, target.ChannelId, target.EnterpriseId);
         var now = clock.GetUtcNow();
         if (work.Joined is { } joined)
         {
@@ -138,11 +139,11 @@ internal sealed partial class SlackTurnRunner(
 
         if (work.Text is not null)
         {
-            var botId = work.BotUserId ?? await bot.GetAsync(cancellationToken).ConfigureAwait(false);
+            var botId = work.BotUserId ?? await bot.GetAsync(workspace, cancellationToken).ConfigureAwait(false);
             var names = new Dictionary<string, string>(StringComparer.Ordinal);
             var text = await SlackText.ReadAsync(work.Text, botId, async (id, label) =>
             {
-                var name = await users.NameAsync(id, label, cancellationToken).ConfigureAwait(false);
+                var name = await users.NameAsync(workspace, id, label, cancellationToken).ConfigureAwait(false);
                 names[id] = name;
                 return name;
             }).ConfigureAwait(false);

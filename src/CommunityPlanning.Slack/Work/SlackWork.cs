@@ -11,6 +11,12 @@ namespace CommunityPlanning.Slack.Work;
 /// <param name="UserId">The person who acted.</param>
 internal sealed record SlackTarget(string TeamId, string ChannelId, string UserId)
 {
+    /// <summary>The organisation (Enterprise Grid) the workspace belongs to, if any.</summary>
+    public string? EnterpriseId { get; init; }
+
+    /// <summary>The workspace, whose token every call for this request uses.</summary>
+    public SlackWorkspace Workspace => new(TeamId, EnterpriseId);
+
     /// <summary>A trigger id for views.open (usable once, for 3 seconds).</summary>
     public string? TriggerId { get; init; }
 

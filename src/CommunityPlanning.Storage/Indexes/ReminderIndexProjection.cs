@@ -20,7 +20,8 @@ public sealed class ReminderIndexProjection(ReminderIndex index) : IIndexProject
     {
         ArgumentNullException.ThrowIfNull(state);
         var changes = ActionChanges.Of(state);
-        var planChanged = state.Changed.Any(r => r is PlanRecord);
+        // A group woken from dormancy gets its digest back (the dispatcher stopped scheduling it while dormant).
+        var planChanged = state.Changed.Any(r => r is PlanRecord) || state.Removed.Contains(Conversations.Dormancy.DormantRecord.Kind);
         if (changes.Count == 0 && !planChanged)
         {
             return null;

@@ -67,6 +67,8 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
                 return MapMembers(activity, turn, out problem);
             case "installationUpdate" when string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase):
                 return turn with { Kind = TurnKind.BotAdded };
+            case "installationUpdate" when string.Equals(activity.Action, "remove", StringComparison.OrdinalIgnoreCase):
+                return turn with { Kind = TurnKind.BotRemoved };
             case "event" when activity.Name == "application/vnd.microsoft.meetingStart":
                 return turn with { Kind = TurnKind.MeetingStarted };
             case "event" when activity.Name == "application/vnd.microsoft.meetingEnd":
@@ -93,7 +95,12 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
             return turn with { Kind = TurnKind.MembersAdded, MembersChanged = added.Select(People).ToList() };
         }
 
-        if (removed.Count > 0 && removed.All(m => m.Id != botId))
+        if (removed.Any(m => m.Id == botId))
+        {
+            return turn with { Kind = TurnKind.BotRemoved };
+        }
+
+        if (removed.Count > 0)
         {
             return turn with { Kind = TurnKind.MembersRemoved, MembersChanged = removed.Select(People).ToList() };
         }

@@ -19,6 +19,9 @@ public sealed class SlackManifestTests
     [InlineData("request_url: https://YOUR-HOST/api/slack/interactions")]
     [InlineData("- app_mention")]
     [InlineData("- message.im")]
+    [InlineData("- app_uninstalled")]
+    [InlineData("- tokens_revoked")]
+    [InlineData("- https://YOUR-HOST/api/slack/oauth/callback")]
     [InlineData("is_enabled: true")]
     [InlineData("socket_mode_enabled: false")]
     public void SlackManifest_Line_IsPresent(string line)
@@ -40,5 +43,14 @@ public sealed class SlackManifestTests
         var scopes = Lines.Skip(start + 1).TakeWhile(line => line.StartsWith("- ", StringComparison.Ordinal)).Select(line => line[2..]);
 
         Assert.Equal(["app_mentions:read", "chat:write", "commands", "im:history", "im:write", "users:read"], scopes.Order());
+    }
+
+    [Fact]
+    public void SlackManifest_BotScopes_AreWhatTheAddToSlackInstallAsksFor()
+    {
+        var start = Array.IndexOf(Lines, "bot:");
+        var scopes = Lines.Skip(start + 1).TakeWhile(line => line.StartsWith("- ", StringComparison.Ordinal)).Select(line => line[2..]);
+
+        Assert.Equal(scopes.Order(), new Slack.SlackOptions().InstallScopes.Split(',').Order());
     }
 }

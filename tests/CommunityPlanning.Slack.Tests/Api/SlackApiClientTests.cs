@@ -10,6 +10,8 @@ namespace CommunityPlanning.Slack.Tests.Api;
 
 public sealed class SlackApiClientTests
 {
+    private static readonly SlackWorkspace T1 = new("T1");
+
     [Fact]
     public async Task PostMessageAsync_RateLimited_WaitsAndRetries()
     {
@@ -18,7 +20,7 @@ public sealed class SlackApiClientTests
             _ => Ok("""{"ok":true,"ts":"1.2"}"""));
         var client = Client(handler);
 
-        var ts = await client.PostMessageAsync("C1", new SlackMessage("hi", []));
+        var ts = await client.PostMessageAsync(T1, "C1", new SlackMessage("hi", []));
 
         Assert.Equal("1.2", ts);
         Assert.Equal(2, handler.Requests.Count);
@@ -34,7 +36,7 @@ public sealed class SlackApiClientTests
         var limited = (HttpRequestMessage _) => new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Headers = { RetryAfter = new(TimeSpan.Zero) } };
         var client = Client(new ScriptedHandler(limited, limited, limited));
 
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => client.PostMessageAsync("C1", new SlackMessage("hi", [])));
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => client.PostMessageAsync(T1, "C1", new SlackMessage("hi", [])));
 
         Assert.Equal("http_429", ex.Error);
     }
@@ -44,7 +46,7 @@ public sealed class SlackApiClientTests
     {
         var client = Client(new ScriptedHandler(_ => Ok("""{"ok":false,"error":"message_not_found"}""")));
 
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => client.UpdateMessageAsync("C1", "1.2", new SlackMessage("hi", [])));
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => client.UpdateMessageAsync(T1, "C1", "1.2", new SlackMessage("hi", [])));
 
         Assert.Equal(("chat.update", "message_not_found"), (ex.Method, ex.Error));
     }
@@ -55,20 +57,54 @@ public sealed class SlackApiClientTests
         var handler = new ScriptedHandler(_ => Ok("""{"ok":true,"user":{"id":"U1","profile":{"display_name":"Alex"}}}"""));
         var client = Client(handler);
 
-        var user = await client.GetUserAsync("U1");
+        var user = await client.GetUserAsync(T1, "U1");
 
         Assert.Equal("Alex", user!["profile"]!["display_name"]!.GetValue<string>());
         Assert.Equal("user=U1", handler.Requests.Single().Body);
     }
 
+    [Fact]
+    public async Task Calls_TwoWorkspaces_EachUsesItsOwnToken()
+    {
+        var handler = new ScriptedHandler(_ => Ok("""{"ok":true,"ts":"1.1"}"""), _ => Ok("""{"ok":true,"ts":"1.2"}"""));
+        var client = Client(handler, new FakeTokens { ["T1"] = "xoxb-one", ["T2"] = "xoxb-two" });
+
+        await client.PostMessageAsync(new SlackWorkspace("T2"), "C2", new SlackMessage("hi", []));
+        await client.PostMessageAsync(T1, "C1", new SlackMessage("hi", []));
+
+        Assert.Equal(["Bearer xoxb-two", "Bearer xoxb-one"], handler.Requests.Select(r => r.Authorization));
+    }
+
+    [Fact]
+    public async Task Calls_WorkspaceNotInstalled_ThrowsWithoutCallingSlack()
+    {
+        var handler = new ScriptedHandler();
+        var client = Client(handler, new FakeTokens { ["T1"] = "xoxb-one" });
+
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => client.PostMessageAsync(new SlackWorkspace("T9"), "C9", new SlackMessage("hi", [])));
+
+        Assert.Equal(SlackApiException.NotInstalled, ex.Error);
+        Assert.Empty(handler.Requests);
+    }
+
     private static HttpResponseMessage Ok(string json) => new(HttpStatusCode.OK) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
 
-    private static SlackApiClient Client(HttpMessageHandler handler)
+    private static SlackApiClient Client(HttpMessageHandler handler, FakeTokens? tokens = null)
     {
         var options = Options.Create(new SlackOptions { BotToken = "xoxb-1", ApiBaseUrl = new Uri("https://slack.test/api"), MessageInterval = TimeSpan.Zero });
         var factory = new Mock<IHttpClientFactory>();
         factory.Setup(f => f.CreateClient(SlackApiClient.HttpClientName)).Returns(() => new HttpClient(handler, disposeHandler: false));
-        return new SlackApiClient(factory.Object, options, new ChannelPacer(options, TimeProvider.System), TimeProvider.System, NullLogger<SlackApiClient>.Instance);
+        return new SlackApiClient(factory.Object, options, new ChannelPacer(options, TimeProvider.System), TimeProvider.System, NullLogger<SlackApiClient>.Instance, tokens ?? new FakeTokens { ["T1"] = "xoxb-1" });
+    }
+
+    private sealed class FakeTokens : Dictionary<string, string>, ISlackTokenSource
+    {
+        public ValueTask<SlackCredentials?> GetAsync(SlackWorkspace workspace, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(TryGetValue(workspace.TeamId, out var token) ? new SlackCredentials(token, null) : null);
+
+        public void Forget(SlackWorkspace workspace)
+        {
+        }
     }
 
     private sealed class ScriptedHandler(params Func<HttpRequestMessage, HttpResponseMessage>[] script) : HttpMessageHandler

@@ -39,6 +39,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>People users.info reports as guests (is_restricted).</summary>
     public HashSet<string> Guests { get; } = [];
 
+    /// <summary>What oauth.v2.access answers for each code (the real shape); other codes get invalid_code.</summary>
+    public Dictionary<string, JsonObject> OAuthCodes { get; } = [];
+
     /// <summary>Lets a test answer a call itself (return null for the normal answer).</summary>
     public Func<string, JsonObject, IResult?>? Override { get; set; }
 
@@ -187,6 +190,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "users.info" => UserInfo(body["user"]?.GetValue<string>() ?? "?"),
             "auth.test" => new JsonObject { ["ok"] = true, ["user_id"] = BotUserId, ["team_id"] = "T1" },
             "conversations.members" => Members(body),
+            "oauth.v2.access" => OAuthCodes.TryGetValue(body["code"]?.GetValue<string>() ?? string.Empty, out var granted)
+                ? granted.DeepClone().AsObject()
+                : new JsonObject { ["ok"] = false, ["error"] = "invalid_code" },
             "conversations.open" => new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + body["users"]?.GetValue<string>() } },
             _ => new JsonObject { ["ok"] = true },
         };

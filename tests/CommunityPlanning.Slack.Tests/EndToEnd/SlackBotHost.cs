@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using CommunityPlanning.Conversations;
+using CommunityPlanning.Conversations.Reminders;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Storage;
 using CommunityPlanning.Testing;
@@ -46,8 +47,11 @@ public sealed class SlackBotHost : IAsyncDisposable
     /// <summary>What the host logged, by event id.</summary>
     public LogWatch Logs { get; } = new();
 
-    /// <summary>Starts the host; with <paramref name="clock"/> the host (and its signature window) runs on that clock.</summary>
-    public static async Task<SlackBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null)
+    /// <summary>
+    /// Starts the host; with <paramref name="clock"/> the host (and its signature window) runs on that clock. With
+    /// <paramref name="reminders"/> the reminder dispatcher is there too (no background loop: a test runs it).
+    /// </summary>
+    public static async Task<SlackBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null, bool reminders = false)
     {
         var host = new SlackBotHost { Slack = await FakeSlackApi.StartAsync(), Clock = clock ?? TimeProvider.System };
         var prefix = Azurite.NewTablePrefix();
@@ -81,6 +85,12 @@ public sealed class SlackBotHost : IAsyncDisposable
         });
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddRosters();
+        if (reminders)
+        {
+            builder.Services.AddSingleton(new ReminderOptions());
+            builder.Services.AddSingleton<ReminderDispatcher>();
+        }
+
         var app = builder.Build();
         try
         {
