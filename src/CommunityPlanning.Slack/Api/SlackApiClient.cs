@@ -94,19 +94,18 @@ public sealed partial class SlackApiClient
     }
 
     /// <summary>
-    /// One page of a channel's member ids (conversations.members, cursor paging). The workspace is named so the
-    /// call can use that workspace's token once there are several.
+    /// One page of a channel's member ids (conversations.members, cursor paging), asked with the workspace's token.
     /// </summary>
-    public async Task<SlackMemberPage> GetChannelMembersAsync(string teamId, string channel, string? cursor, CancellationToken cancellationToken = default)
+    public async Task<SlackMemberPage> GetChannelMembersAsync(SlackWorkspace workspace, string channel, string? cursor, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(teamId);
+        ArgumentNullException.ThrowIfNull(workspace);
         List<KeyValuePair<string, string>> fields = [new("channel", channel), new("limit", "200")];
         if (!string.IsNullOrEmpty(cursor))
         {
             fields.Add(new("cursor", cursor));
         }
 
-        var response = await CallFormAsync("conversations.members", fields, cancellationToken).ConfigureAwait(false);
+        var response = await CallFormAsync(workspace, "conversations.members", fields, cancellationToken).ConfigureAwait(false);
         if (response["members"] is not JsonArray members)
         {
             throw new SlackApiException("conversations.members", "invalid_response");

@@ -27,7 +27,7 @@ internal sealed class SlackChannelRoster(SlackApiClient api, SlackUserDirectory 
         var people = new List<RosterPerson>();
         await foreach (var id in MemberIdsAsync(address, cancellationToken).ConfigureAwait(false))
         {
-            if (await PersonAsync(id, cancellationToken).ConfigureAwait(false) is { } person)
+            if (await PersonAsync(SlackWorkspace.Of(address), id, cancellationToken).ConfigureAwait(false) is { } person)
             {
                 people.Add(person);
             }
@@ -44,7 +44,7 @@ internal sealed class SlackChannelRoster(SlackApiClient api, SlackUserDirectory 
         {
             if (string.Equals(id, userId, StringComparison.Ordinal))
             {
-                return await PersonAsync(id, cancellationToken).ConfigureAwait(false);
+                return await PersonAsync(SlackWorkspace.Of(address), id, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -53,7 +53,7 @@ internal sealed class SlackChannelRoster(SlackApiClient api, SlackUserDirectory 
 
     private async IAsyncEnumerable<string> MemberIdsAsync(IReadOnlyDictionary<string, string> address, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var team = address[SlackAddress.TeamId];
+        var workspace = SlackWorkspace.Of(address);
         var channel = address[SlackAddress.ChannelId];
         string? cursor = null;
         for (var page = 0; page < MaxPages; page++)
@@ -61,7 +61,7 @@ internal sealed class SlackChannelRoster(SlackApiClient api, SlackUserDirectory 
             SlackMemberPage members;
             try
             {
-                members = await api.GetChannelMembersAsync(team, channel, cursor, cancellationToken).ConfigureAwait(false);
+                members = await api.GetChannelMembersAsync(workspace, channel, cursor, cancellationToken).ConfigureAwait(false);
             }
             catch (SlackApiException ex)
             {
@@ -89,9 +89,9 @@ internal sealed class SlackChannelRoster(SlackApiClient api, SlackUserDirectory 
         }
     }
 
-    private async Task<RosterPerson?> PersonAsync(string userId, CancellationToken cancellationToken)
+    private async Task<RosterPerson?> PersonAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken)
     {
-        var user = await users.UserAsync(userId, cancellationToken).ConfigureAwait(false);
+        var user = await users.UserAsync(workspace, userId, cancellationToken).ConfigureAwait(false);
         return user switch
         {
             { NotAPerson: true } => null,

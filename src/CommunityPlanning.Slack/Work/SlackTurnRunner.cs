@@ -114,7 +114,7 @@ internal sealed partial class SlackTurnRunner(
         var now = clock.GetUtcNow();
         if (work.Joined is { } joined)
         {
-            var botId = work.BotUserId ?? await bot.GetAsync(cancellationToken).ConfigureAwait(false);
+            var botId = work.BotUserId ?? await bot.GetAsync(workspace, cancellationToken).ConfigureAwait(false);
             var isBot = string.Equals(target.UserId, botId, StringComparison.Ordinal);
             if (isBot && !joined)
             {
