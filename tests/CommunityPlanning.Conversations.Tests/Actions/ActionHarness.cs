@@ -103,7 +103,11 @@ internal sealed class ActionHarness
         return this;
     }
 
-    public async Task<IReadOnlyList<Reply>> SayAsync(MemberRef from, string text, params MemberRef[] mentions)
+    public Task<IReadOnlyList<Reply>> SayAsync(MemberRef from, string text, params MemberRef[] mentions) =>
+        SayAsync(from, text, MentionCheck.Unchecked, mentions);
+
+    /// <summary>A message whose mentions the channel's roster checked (as the adapter's mention check would).</summary>
+    public async Task<IReadOnlyList<Reply>> SayAsync(MemberRef from, string text, MentionCheck check, params MemberRef[] mentions)
     {
         var outcome = await Processor.ProcessAsync(new Turn
         {
@@ -112,6 +116,7 @@ internal sealed class ActionHarness
             From = from,
             Text = text,
             Mentions = mentions,
+            MentionChecks = mentions.ToDictionary(m => m.Id, _ => check),
             TurnId = "turn-" + Interlocked.Increment(ref _turns),
             Timestamp = Clock.Now,
         });
