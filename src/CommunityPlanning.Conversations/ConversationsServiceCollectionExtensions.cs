@@ -31,7 +31,6 @@ public static class ConversationsServiceCollectionExtensions
         services.AddMeetings();
         services.AddFeature<MemberRoster>();
         services.AddFeature<Dormancy.DormancyEvents>();
-        services.AddSingleton<Dormancy.GroupDormancy>();
 
         services.AddSingleton(new HelpEntry(0, "start", "Set up your group's plan (name and type)."));
         services.AddSingleton(new HelpEntry(10, "progress", "See where the plan stands across all nine steps."));

@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Dormancy;
 using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Proactive;
 using CommunityPlanning.Conversations.Rosters;
@@ -23,7 +24,8 @@ public static class SlackServiceCollectionExtensions
     /// Adds the Slack adapter: options (<c>Slack:SigningSecret</c>, <c>Slack:BotToken</c>, <c>Slack:ApiBaseUrl</c>,
     /// or <c>SLACK_SIGNING_SECRET</c> / <c>SLACK_BOT_TOKEN</c>), signature checks, the Web API client, the
     /// durable request queue (<c>Slack:Queue:…</c>) with its poller and workers, the proactive messenger and the outbox channel.
-    /// Needs <c>AddConversations()</c>, <c>AddOutboxDispatcher()</c>, a group store and an <see cref="Conversations.Work.IWorkQueue"/>.
+    /// Needs <c>AddConversations()</c>, <c>AddOutboxDispatcher()</c>, a group store, an <see cref="Conversations.Work.IWorkQueue"/>,
+    /// and (for uninstalls and the multi-workspace install) Storage's installation store and workspace index.
     /// A secret of the wrong shape (or an unresolved Key Vault reference) stops the host at start-up;
     /// without the settings Slack needs, <see cref="SlackEndpoints.MapSlackEndpoints"/> maps nothing.
     /// </summary>
@@ -84,6 +86,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackOAuthState>();
         services.AddSingleton<SlackInstallEndpoints>();
         services.AddSingleton<SlackAppLifecycle>();
+        services.TryAddSingleton<GroupDormancy>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProactiveMessenger, SlackProactiveMessenger>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelRoster, SlackChannelRoster>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboundChannel, SlackOutboundChannel>());

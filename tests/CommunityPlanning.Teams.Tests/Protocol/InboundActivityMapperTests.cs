@@ -131,14 +131,23 @@ public sealed class InboundActivityMapperTests
     }
 
     [Fact]
-    public void Map_BotRemoved_IsIgnored()
+    public void Map_BotInMembersRemoved_IsBotRemoved()
     {
         var activity = Message(null);
         activity.Type = "conversationUpdate";
-        activity.MembersRemoved = [new ChannelAccount { Id = "28:bot" }];
+        activity.MembersRemoved = [new ChannelAccount { Id = "u-2" }, new ChannelAccount { Id = "28:bot" }];
 
-        Assert.Null(_mapper.Map(activity, out var problem));
-        Assert.Equal(InboundProblem.Ignored, problem);
+        Assert.Equal(TurnKind.BotRemoved, _mapper.Map(activity, out _)!.Kind);
+    }
+
+    [Fact]
+    public void Map_InstallationUpdateRemove_IsBotRemoved()
+    {
+        var activity = Message(null);
+        activity.Type = "installationUpdate";
+        activity.Action = "remove";
+
+        Assert.Equal(TurnKind.BotRemoved, _mapper.Map(activity, out _)!.Kind);
     }
 
     [Fact]
