@@ -17,7 +17,7 @@ public static class StorageIndexesServiceCollectionExtensions
     /// <summary>
     /// Adds the index tables (readable as <see cref="IAssigneeIndex"/>, <see cref="IReminderQueue"/> and
     /// <see cref="IOpenMeetingIndex"/>), creates them at start-up, and registers the after-save projections that
-    /// keep them, in this order: assignees, reminders (with the digest), open meetings. This is the one list of
+    /// keep them, in this order: assignees, reminders (with the digest), open meetings, person groups (for data rights). This is the one list of
     /// what a save changes outside its group; each change goes through the group's outbox.
     /// </summary>
     public static IServiceCollection AddIndexProjections(this IServiceCollection services)
@@ -35,6 +35,7 @@ public static class StorageIndexesServiceCollectionExtensions
         services.AddSingleton<IIndexProjection, AssigneeIndexProjection>();
         services.AddSingleton<IIndexProjection, ReminderIndexProjection>();
         services.AddSingleton<IIndexProjection, OpenMeetingsProjection>();
+        services.AddSingleton<IIndexProjection, Rights.PersonGroupsProjection>();
 
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<IndexTables>().Assignees));
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<IndexTables>().Reminders));
