@@ -28,11 +28,17 @@ public sealed partial class DataRightsCommand(IDataRights rights, IRightsLinks l
     /// <summary>The confirmation card's "Keep me" button.</summary>
     public const string KeepVerb = "rights.keep";
 
+    /// <summary>The "Get my data" button: the link comes back privately to whoever pressed it.</summary>
+    public const string MyDataVerb = "rights.mydata";
+
+    /// <summary>The "Get the export" button (officers): the link comes back privately.</summary>
+    public const string ExportVerb = "rights.export";
+
     /// <inheritdoc />
     public Regex Pattern => Matcher();
 
     /// <inheritdoc />
-    public bool Handles(string verb) => verb is ForgetVerb or KeepVerb;
+    public bool Handles(string verb) => verb is ForgetVerb or KeepVerb or MyDataVerb or ExportVerb;
 
     /// <summary>The person a turn comes from, as the rights services know them.</summary>
     public static PersonIdentity PersonOf(Turn turn)
@@ -46,17 +52,23 @@ public sealed partial class DataRightsCommand(IDataRights rights, IRightsLinks l
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(match);
+        // Links come back from a button: a press is answered privately on every channel (a Teams invoke answer, a
+        // Slack ephemeral message), where a typed command in a Teams channel is answered for everyone to see.
         if (match.Groups["mine"].Success)
         {
-            await MyDataAsync(context, cancellationToken).ConfigureAwait(false);
+            context.Show(LinkCard(context, "Your data", "I'll give you a private link to a file with everything I hold about you, from every group.", "Get my data", MyDataVerb), ReplyMode.Private);
         }
         else if (match.Groups["forget"].Success)
         {
             context.Show(ForgetCard(context), ReplyMode.Private);
         }
+        else if (match.Groups["export"].Success && MayExport(context))
+        {
+            context.Show(LinkCard(context, "Export the plan", "I'll give you a private link to a zip of the plan: its records as JSON and the minutes as documents.", "Get the export", ExportVerb), ReplyMode.Private);
+        }
         else if (match.Groups["export"].Success)
         {
-            Export(context);
+            return;
         }
         else
         {
@@ -69,6 +81,18 @@ public sealed partial class DataRightsCommand(IDataRights rights, IRightsLinks l
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(submission);
+        if (submission.Verb == MyDataVerb)
+        {
+            await MyDataAsync(context, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (submission.Verb == ExportVerb)
+        {
+            Export(context);
+            return;
+        }
+
         if (submission.Verb == KeepVerb)
         {
             context.Add(new Reply { Text = "Fine: I've forgotten nothing. Type \"my data\" to see what I hold about you.", Mode = ReplyMode.ReplaceSource });
@@ -104,15 +128,8 @@ public sealed partial class DataRightsCommand(IDataRights rights, IRightsLinks l
 
     private void Export(TurnContext context)
     {
-        if (context.Plan is null)
+        if (!MayExport(context))
         {
-            context.Say(Messages.NoPlanYet);
-            return;
-        }
-
-        if (!RoleRules.MayExportPlan(context.State, context.Turn.From.Id))
-        {
-            context.Say($"Only {RoleRules.OfficerWords} can export the plan. Ask {RolesFeature.Holders(context, RoleRules.IsOfficerRole)}.");
             return;
         }
 
@@ -121,10 +138,35 @@ public sealed partial class DataRightsCommand(IDataRights rights, IRightsLinks l
         {
             Text = link is null
                 ? "I can't make a download link here. Ask your administrator for a copy of the plan."
-                : $"Here is {context.Plan.CommunityName}'s plan as a zip: the records as JSON and the minutes as documents. The link works for 24 hours; keep the file safe, it holds people's names: {link}",
+                : $"Here is {context.Plan!.CommunityName}'s plan as a zip: the records as JSON and the minutes as documents. The link works for 24 hours; keep the file safe, it holds people's names: {link}",
             Mode = ReplyMode.Private,
         });
     }
+
+    private static bool MayExport(TurnContext context)
+    {
+        var mode = context.Turn.Submission is null ? ReplyMode.New : ReplyMode.Private;
+        if (context.Plan is null)
+        {
+            context.Add(new Reply { Text = Messages.NoPlanYet, Mode = mode });
+            return false;
+        }
+
+        if (!RoleRules.MayExportPlan(context.State, context.Turn.From.Id))
+        {
+            context.Add(new Reply { Text = $"Only {RoleRules.OfficerWords} can export the plan. Ask {RolesFeature.Holders(context, RoleRules.IsOfficerRole)}.", Mode = mode });
+            return false;
+        }
+
+        return true;
+    }
+
+    private static Card LinkCard(TurnContext context, string title, string text, string button, string verb) => new()
+    {
+        Title = title,
+        Blocks = [new TextBlock(text), new TextBlock("Only you will see the link. It works for 24 hours.", TextTone.Subtle)],
+        Actions = [new CardAction(button, verb, context.Data()) { Style = ActionStyle.Positive }],
+    };
 
     private async Task DeleteAsync(TurnContext context, string? typedName, CancellationToken cancellationToken)
     {
