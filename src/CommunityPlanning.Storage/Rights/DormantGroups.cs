@@ -32,7 +32,7 @@ public sealed class DormantGroups(TableClient table)
     /// <summary>Groups dormant since before <paramref name="cutoff"/>, page by page.</summary>
     public async IAsyncEnumerable<DormantGroup> DormantBeforeAsync(DateTimeOffset cutoff, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and {SinceProperty} lt {cutoff.ToUniversalTime()}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Since lt {cutoff.ToUniversalTime()}");
         var rows = table.QueryAsync<TableEntity>(filter, maxPerPage: 100, cancellationToken: cancellationToken);
         await using var e = rows.GetAsyncEnumerator(cancellationToken);
         while (true)

@@ -22,6 +22,8 @@ internal sealed partial class RightsBackgroundService(
         var nextSweep = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
+            // A job waits a moment anyway (RightsJobRunner.SettleTime), so the first pass comes one interval after start.
+            await Task.Delay(options.JobInterval, clock, stoppingToken).ConfigureAwait(false);
             try
             {
                 await runner.RunOnceAsync(stoppingToken).ConfigureAwait(false);
@@ -36,8 +38,6 @@ internal sealed partial class RightsBackgroundService(
             {
                 LogFailed(logger, ex);
             }
-
-            await Task.Delay(options.JobInterval, clock, stoppingToken).ConfigureAwait(false);
         }
     }
 
