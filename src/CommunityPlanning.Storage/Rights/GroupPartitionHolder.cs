@@ -59,7 +59,27 @@ public sealed class GroupPartitionHolder(TableClient plans, string tableName, IG
             {
                 throw new InvalidOperationException($"Group {groupId} kept changing while a person was erased; the job will try again.");
             }
+
+            await DeleteSeenNamingAsync(groupId, erasure.Person.RawIds, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // A Slack button without a trigger id is de-duplicated by user + message + time, so its redelivery marker names
+    // the user. Markers are not loaded with the group: read their keys only, and drop those naming the person.
+    private async Task DeleteSeenNamingAsync(string groupId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {groupId} and RowKey ge {"seen|"} and RowKey lt {"seen}"}");
+        var naming = new List<TableEntity>();
+        await foreach (var row in plans.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var key = KeyCodec.Decode(row.RowKey);
+            if (ids.Any(id => key.Contains(id, StringComparison.Ordinal)))
+            {
+                naming.Add(row);
+            }
+        }
+
+        await TableRows.DeleteAsync(plans, naming, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
