@@ -1,6 +1,7 @@
 using CommunityPlanning.Conversations.Features;
 using CommunityPlanning.Conversations.Journey;
 using CommunityPlanning.Conversations.Pipeline;
+using CommunityPlanning.Conversations.Rights;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,6 +32,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddMeetings();
         services.AddFeature<MemberRoster>();
         services.AddFeature<Dormancy.DormancyEvents>();
+        services.AddDataRightsCommands();
 
         services.AddSingleton(new HelpEntry(0, "start", "Set up your group's plan (name and type)."));
         services.AddSingleton(new HelpEntry(10, "progress", "See where the plan stands across all nine steps."));

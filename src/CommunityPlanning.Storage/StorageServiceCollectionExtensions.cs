@@ -69,6 +69,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStorageReadiness>(sp => sp.GetRequiredService<StorageReadiness>());
         services.AddHostedService<StorageInitializer>();
         services.AddIndexProjections();
+        services.AddDataRights(configuration);
         services.AddWorkQueue(credential);
         return services;
     }

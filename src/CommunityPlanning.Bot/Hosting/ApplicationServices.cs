@@ -3,6 +3,7 @@ using Azure.Identity;
 using CommunityPlanning.Bot.Links;
 using CommunityPlanning.Bot.Playground;
 using CommunityPlanning.Bot.Meetings;
+using CommunityPlanning.Bot.Rights;
 using CommunityPlanning.Conversations;
 using CommunityPlanning.Slack;
 using CommunityPlanning.Storage;
@@ -28,6 +29,7 @@ internal static class ApplicationServices
         services.AddOutboxDispatcher(options => configuration.GetSection(Conversations.Outbox.OutboxOptions.Section).Bind(options));
         builder.AddLinks();
         builder.AddMeetingsHost();
+        builder.AddRightsHost();
         services.AddSingleton<SitePages>();
         builder.AddTelemetry();
         if (builder.Environment.IsDevelopment())
@@ -44,6 +46,7 @@ internal static class ApplicationServices
         app.MapSlackEndpoints();
         app.MapPlayground();
         app.MapMinutesApi();
+        app.MapRightsApi();
         return app;
     }
 

@@ -64,7 +64,7 @@ internal static partial class MinutesApi
     }
 
     // Group ids are made by GroupIds.For: lower-case letters, digits and one dash.
-    private static bool IsGroupId(string id) =>
+    internal static bool IsGroupId(string id) =>
         id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     [LoggerMessage(EventId = 5000, Level = LogLevel.Warning, Message = "Refused a minutes download for group {GroupId}: the link was {Reason}")]

@@ -89,6 +89,7 @@ public sealed partial class StartPlan : ICommand, ICardActionHandler, IConversat
             [
                 new TextBlock("I help your steering group make a Community Led Plan, using ACRE's nine steps: Launch, Evidence, Agree, Deliver."),
                 new TextBlock("I keep your checklists, forms, actions and meeting notes in one place, and remind people when things are due."),
+                new TextBlock("I keep the plan until the chair deletes it (\"delete our plan\"), or for a year after I'm removed. \"my data\" shows what I hold about you; \"forget me\" erases it.", TextTone.Subtle),
                 new TextBlock("To begin, tell me about your plan. Type \"help\" any time to see what I can do.", TextTone.Subtle),
             ],
             Actions = [new CardAction("Start our plan", ShowFormVerb, context.Data()) { Style = ActionStyle.Positive }],

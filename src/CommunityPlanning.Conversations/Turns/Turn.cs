@@ -17,6 +17,9 @@ public sealed record Turn
     /// <summary>Who did it.</summary>
     public required MemberRef From { get; init; }
 
+    /// <summary>The sender's directory id when the channel gives one (Teams: the Entra object id), for data rights.</summary>
+    public string? FromDirectoryId { get; init; }
+
     /// <summary>The message text with the bot's own mention removed and other mentions as plain names.</summary>
     public string Text { get; init; } = string.Empty;
 

@@ -32,6 +32,16 @@ public static class RoleRules
         return state.Find<MemberRecord>(MemberRecord.KeyFor(userId)) is { Active: true } member && IsOfficerRole(member.Role);
     }
 
+    /// <summary>Deleting the group's plan: the chair only (and never while the group has no chair).</summary>
+    public static bool MayDeletePlan(GroupState state, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Find<MemberRecord>(MemberRecord.KeyFor(userId)) is { Active: true, Role: MemberRole.Chair };
+    }
+
+    /// <summary>Exporting the group's plan: officers.</summary>
+    public static bool MayExportPlan(GroupState state, string userId) => IsOfficer(state, userId);
+
     /// <summary>Setting roles: officers, or anyone while the group has no active officer (so a new group can take the chair).</summary>
     public static bool MaySetRoles(GroupState state, string userId) =>
         IsOfficer(state, userId) || Officers(state).Count == 0;

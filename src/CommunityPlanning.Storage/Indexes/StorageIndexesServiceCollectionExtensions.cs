@@ -21,7 +21,7 @@ public static class StorageIndexesServiceCollectionExtensions
     /// <summary>
     /// Adds the index tables (readable as <see cref="IAssigneeIndex"/>, <see cref="IReminderQueue"/> and
     /// <see cref="IOpenMeetingIndex"/>), creates them at start-up, and registers the after-save projections that
-    /// keep them, in this order: assignees, reminders (with the digest), open meetings, dormant groups, workspace groups. This is the one list of
+    /// keep them, in this order: assignees, reminders (with the digest), open meetings, dormant groups, workspace groups, person groups (for data rights). This is the one list of
     /// what a save changes outside its group; each change goes through the group's outbox.
     /// </summary>
     public static IServiceCollection AddIndexProjections(this IServiceCollection services)
@@ -45,6 +45,7 @@ public static class StorageIndexesServiceCollectionExtensions
         services.AddSingleton<IIndexProjection, OpenMeetingsProjection>();
         services.AddSingleton<IIndexProjection, DormantGroupsProjection>();
         services.AddSingleton<IIndexProjection, WorkspaceGroupsProjection>();
+        services.AddSingleton<IIndexProjection, Rights.PersonGroupsProjection>();
 
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<IndexTables>().Assignees));
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<IndexTables>().Reminders));

@@ -81,9 +81,9 @@ public sealed class TablePersonalConversationStore : IPersonalConversationStore
         return new PersonalConversation(channel, tenant, userId, address, found.Value.GetDateTimeOffset(UpdatedProperty) ?? DateTimeOffset.MinValue);
     }
 
-    private static string PartitionKey(string channel, string tenant) => KeyCodec.Encode(RecordKeys.Of(channel, tenant.Length == 0 ? "-" : tenant));
+    internal static string PartitionKey(string channel, string tenant) => KeyCodec.Encode(RecordKeys.Of(channel, tenant.Length == 0 ? "-" : tenant));
 
-    private static string RowKey(string userId)
+    internal static string RowKey(string userId)
     {
         var key = KeyCodec.Encode(userId);
         return key.Length <= KeyCodec.MaxLength ? key : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId)));

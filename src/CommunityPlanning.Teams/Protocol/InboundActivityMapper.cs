@@ -46,6 +46,7 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
             Kind = TurnKind.Message,
             Conversation = new ConversationKey(activity.ChannelId, tenant, ThreadRoot(conversationId)),
             From = new MemberRef(fromId, Clean(activity.From.Name) is { Length: > 0 } name ? name : "Someone"),
+            FromDirectoryId = activity.From.AadObjectId,
             TurnId = activity.Id,
             Timestamp = activity.Timestamp ?? clock.GetUtcNow(),
             IsPersonal = string.Equals(activity.Conversation.ConversationType, "personal", StringComparison.OrdinalIgnoreCase)

@@ -16,9 +16,12 @@ namespace CommunityPlanning.Bot.Tests.Meetings;
 /// </summary>
 internal sealed class FakeClockHost : WebApplicationFactory<Program>
 {
-    public FakeClockHost(FakeTimeProvider clock)
+    private readonly Action<IServiceCollection>? _services;
+
+    public FakeClockHost(FakeTimeProvider clock, Action<IServiceCollection>? services = null)
     {
         Clock = clock;
+        _services = services;
         TablePrefix = Azurite.NewTablePrefix();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -44,7 +47,11 @@ internal sealed class FakeClockHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

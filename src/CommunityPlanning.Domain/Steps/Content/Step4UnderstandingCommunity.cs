@@ -27,6 +27,7 @@ internal static class Step4UnderstandingCommunity
             "Keep the questionnaire short. Mix tick-box and open questions, and try it on a few neighbours first.",
             "Hand out surveys and pick them up by hand. You get far more back than by post.",
             "Use more than one method: events and focus groups reach people a questionnaire misses.",
+            "Privacy: say on every survey why you ask, who sees the answers and how long you keep them. Keep answers anonymous: do not ask for names. Ask a parent first if a child is under 16. Shred paper forms once the answers are typed in.",
         ],
         Pitfalls =
         [

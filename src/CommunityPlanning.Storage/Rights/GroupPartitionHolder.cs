@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using CommunityPlanning.Conversations.Outbox;
+using CommunityPlanning.Domain.Plans;
+using CommunityPlanning.Domain.Ports;
+
+namespace CommunityPlanning.Storage.Rights;
+
+/// <summary>
+/// The groups' partitions in <c>plans</c>: every record a group keeps (members, ticks, attendance, decisions,
+/// minutes, actions and their history, forms, pending questions, open prompts, outbox rows). A person is erased
+/// group by group (<see cref="GroupScrubber"/>); a group is deleted by deleting its whole partition, redelivery
+/// markers included.
+/// </summary>
+public sealed class GroupPartitionHolder(TableClient plans, string tableName, IGroupStore store, GroupScrubber scrubber) : IDataHolder
+{
+    /// <inheritdoc />
+    public IReadOnlyList<string> Tables => [tableName];
+
+    /// <inheritdoc />
+    public async Task ExportPersonAsync(PersonScope scope, JsonObject into, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(into);
+        var scrub = new PersonScrub([.. scope.Person.RawIds, .. scope.Person.IndexKeys], string.Empty, scope.Person.Name);
+        var groups = new JsonArray();
+        foreach (var groupId in scope.Groups)
+        {
+            var state = await store.LoadAsync(groupId, cancellationToken).ConfigureAwait(false);
+            var records = new JsonArray();
+            foreach (var record in state.All.Where(r => r is not OutboxRecord))
+            {
+                var json = JsonSerializer.Serialize(record, record.GetType(), RecordMapper.Json);
+                if (scrub.Mentions(json))
+                {
+                    records.Add(new JsonObject { ["key"] = record.Key, ["record"] = JsonNode.Parse(json) });
+                }
+            }
+
+            groups.Add(new JsonObject
+            {
+                ["groupId"] = groupId,
+                ["community"] = state.Find<PlanRecord>(PlanRecord.Kind)?.CommunityName,
+                ["records"] = records,
+            });
+        }
+
+        into["groups"] = groups;
+    }
+
+    /// <inheritdoc />
+    public async Task ErasePersonAsync(PersonErasure erasure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(erasure);
+        foreach (var groupId in erasure.Groups)
+        {
+            if (!await scrubber.ScrubAsync(groupId, erasure, cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException($"Group {groupId} kept changing while a person was erased; the job will try again.");
+            }
+
+            await DeleteSeenNamingAsync(groupId, erasure.Person.RawIds, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A Slack button without a trigger id is de-duplicated by user + message + time, so its redelivery marker names
+    // the user. Markers are not loaded with the group: read their keys only, and drop those naming the person.
+    private async Task DeleteSeenNamingAsync(string groupId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {groupId} and RowKey ge {"seen|"} and RowKey lt {"seen}"}");
+        var naming = new List<TableEntity>();
+        await foreach (var row in plans.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var key = KeyCodec.Decode(row.RowKey);
+            if (ids.Any(id => key.Contains(id, StringComparison.Ordinal)))
+            {
+                naming.Add(row);
+            }
+        }
+
+        await TableRows.DeleteAsync(plans, naming, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken = default) =>
+        TableRows.DeleteWhereAsync(plans, TableClient.CreateQueryFilter($"PartitionKey eq {groupId}"), cancellationToken);
+}

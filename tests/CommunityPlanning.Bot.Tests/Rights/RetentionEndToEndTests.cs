@@ -1,0 +1,87 @@
+using Azure.Data.Tables;
+using CommunityPlanning.Bot.Tests.EndToEnd;
+using CommunityPlanning.Bot.Tests.Meetings;
+using CommunityPlanning.Storage.Rights;
+using CommunityPlanning.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static CommunityPlanning.Bot.Tests.Rights.RightsFlow;
+
+namespace CommunityPlanning.Bot.Tests.Rights;
+
+/// <summary>The retention sweep through the real host: old redelivery markers, and groups dormant for a year.</summary>
+public sealed class RetentionEndToEndTests : IAsyncLifetime
+{
+    private readonly string _a = "conv-a-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _b = "conv-b-" + Guid.NewGuid().ToString("N")[..8];
+    private FakeConnector _connector = null!;
+
+    public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    [Fact]
+    public async Task SweepSeen_MarkersOlderThan30Days_DeletedAndEverythingElseKept()
+    {
+        using var host = NewHost();
+        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(_connector.ServiceUrl, _a), _connector);
+        var plans = new TableClient(Azurite.ConnectionString, host.TablePrefix + "plans");
+        var seen = Seen(plans);
+        Assert.NotEmpty(seen);
+        var sweeper = host.Services.GetRequiredService<RetentionSweeper>();
+
+        // Storage stamps rows with its own time: 29 days after it, nothing goes; 31 days after, the markers go.
+        var written = seen.Max(r => r.Timestamp!.Value);
+        host.Clock.SetUtcNow(written + TimeSpan.FromDays(29));
+        Assert.Equal(0, await sweeper.SweepSeenAsync());
+        host.Clock.SetUtcNow(written + TimeSpan.FromDays(31));
+        Assert.Equal(seen.Count, await sweeper.SweepSeenAsync());
+
+        Assert.Empty(Seen(plans));
+        Assert.Contains(plans.Query<TableEntity>(), r => r.RowKey == "plan");
+    }
+
+    [Fact]
+    public async Task SweepDormant_GroupDormantPastTheSetting_DeletedEverywhere_YoungerOneKept()
+    {
+        using var host = NewHost();
+        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(_connector.ServiceUrl, _a), _connector);
+        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(_connector.ServiceUrl, _b), _connector);
+        var dormant = new TableClient(Azurite.ConnectionString, host.TablePrefix + DormantGroups.TableName);
+        await dormant.AddEntityAsync(new TableEntity(DormantGroups.Partition, GroupOf(_a)) { ["Since"] = host.Clock.GetUtcNow() - TimeSpan.FromDays(366) });
+        await dormant.AddEntityAsync(new TableEntity(DormantGroups.Partition, GroupOf(_b)) { ["Since"] = host.Clock.GetUtcNow() - TimeSpan.FromDays(200) });
+
+        Assert.Equal(1, await host.Services.GetRequiredService<RetentionSweeper>().SweepDormantAsync());
+
+        var rows = await AllRowsAsync(host.TablePrefix);
+        Assert.DoesNotContain(rows, r => TextOf(r.Row).Contains(GroupOf(_a), StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Table == "plans" && r.Row.PartitionKey == GroupOf(_b) && r.Row.RowKey == "plan");
+        Assert.Contains(rows, r => r.Table == DormantGroups.TableName && r.Row.RowKey == GroupOf(_b));
+    }
+
+    [Fact]
+    public async Task SweepDormant_ClaimedByAnotherInstance_LeftAlone()
+    {
+        using var host = NewHost();
+        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(_connector.ServiceUrl, _a), _connector);
+        var dormant = new TableClient(Azurite.ConnectionString, host.TablePrefix + DormantGroups.TableName);
+        await dormant.AddEntityAsync(new TableEntity(DormantGroups.Partition, GroupOf(_a))
+        {
+            ["Since"] = host.Clock.GetUtcNow() - TimeSpan.FromDays(400),
+            ["ClaimedBy"] = "other-instance",
+            ["ClaimedUntil"] = host.Clock.GetUtcNow() + TimeSpan.FromMinutes(5),
+        });
+        var sweeper = host.Services.GetRequiredService<RetentionSweeper>();
+
+        Assert.Equal(0, await sweeper.SweepDormantAsync());
+        host.Clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(1, await sweeper.SweepDormantAsync());
+    }
+
+    private static List<TableEntity> Seen(TableClient plans) =>
+        plans.Query<TableEntity>(r => r.RowKey.CompareTo("seen|") >= 0 && r.RowKey.CompareTo("seen}") < 0).ToList();
+
+    private static FakeClockHost NewHost() => new(
+        new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 19, 0, 0, TimeSpan.Zero)),
+        s => s.Configure<RetentionOptions>(o => o.JobInterval = TimeSpan.FromDays(7)));
+}
