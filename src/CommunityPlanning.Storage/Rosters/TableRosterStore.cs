@@ -177,7 +177,8 @@ public sealed class TableRosterStore : IRosterStore
     public async Task FinishRefreshAsync(string groupId, DateTimeOffset now, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(groupId);
-        var marker = new TableEntity(groupId, RefreshRow) { [ClaimedUntil] = DateTimeOffset.MinValue.AddYears(1700), [RetryAt] = retryAt ?? DateTimeOffset.MinValue.AddYears(1700) };
+        // The Unix epoch stands for "none": always in the past, and within the range Table Storage accepts.
+        var marker = new TableEntity(groupId, RefreshRow) { [ClaimedUntil] = DateTimeOffset.UnixEpoch, [RetryAt] = retryAt ?? DateTimeOffset.UnixEpoch };
         if (retryAt is null)
         {
             marker[LastFull] = now;
