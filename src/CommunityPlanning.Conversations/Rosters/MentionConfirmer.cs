@@ -110,7 +110,7 @@ public sealed partial class MentionConfirmer(
     private IChannelRoster? ChannelFor(Turn turn) => _channels.FirstOrDefault(c => c.Serves(turn.Conversation.Channel, turn.Address));
 
     private static RosterWork Work(RosterWorkKind kind, Turn turn) =>
-        new(kind, turn.Conversation.GroupId, turn.Conversation.Channel, turn.Address, turn.MembersChanged);
+        new(kind, turn.Conversation.GroupId, turn.Conversation.Channel, turn.Conversation.Tenant, turn.Address, turn.MembersChanged);
 
     private async Task<(MentionCheck Check, RosterPerson? Person)> CheckAsync(IChannelRoster channel, Turn turn, string groupId, MemberRef mention, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Rights;
 using CommunityPlanning.Domain.Ports;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,7 @@ namespace CommunityPlanning.Conversations.Rosters;
 /// day after (claimed with an ETag in the roster table, so one instance pages it), and keeps it current as
 /// people join and leave. A failed page (403, 429, 5xx, a timeout) is recorded with a retry time; the next
 /// turn in the group after that asks again. Mentions never wait for any of this: they are checked one by one.
+/// People who asked to be forgotten (<see cref="ISuppressionList"/>) are not added back until they speak again.
 /// </summary>
 public sealed partial class RosterRefresher(
     RosterQueue queue,
@@ -16,7 +18,8 @@ public sealed partial class RosterRefresher(
     IEnumerable<IChannelRoster> channels,
     TimeProvider clock,
     ILogger<RosterRefresher> logger,
-    IStorageReadiness? readiness = null) : BackgroundService
+    IStorageReadiness? readiness = null,
+    ISuppressionList? suppressed = null) : BackgroundService
 {
     /// <summary>How often the whole roster is paged again.</summary>
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromDays(1);
@@ -47,7 +50,7 @@ public sealed partial class RosterRefresher(
             switch (work.Kind)
             {
                 case RosterWorkKind.Joined:
-                    await store.PutAsync(work.GroupId, work.People.Select(p => new RosterPerson(p.Id, p.Name)).ToList(), cancellationToken).ConfigureAwait(false);
+                    await store.PutAsync(work.GroupId, await NotSuppressedAsync(work, work.People.Select(p => new RosterPerson(p.Id, p.Name)).ToList(), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     break;
                 case RosterWorkKind.Left:
                     await store.RemoveAsync(work.GroupId, work.People.Select(p => p.Id).ToList(), cancellationToken).ConfigureAwait(false);
@@ -109,6 +112,7 @@ public sealed partial class RosterRefresher(
             }
         }
 
+        people = await NotSuppressedAsync(work, people, cancellationToken).ConfigureAwait(false);
         await store.PutAsync(work.GroupId, people, cancellationToken).ConfigureAwait(false);
         var listed = people.Select(p => p.UserId).ToHashSet(StringComparer.Ordinal);
         var gone = new List<string>();
@@ -123,6 +127,29 @@ public sealed partial class RosterRefresher(
         await store.RemoveAsync(work.GroupId, gone, cancellationToken).ConfigureAwait(false);
         await store.FinishRefreshAsync(work.GroupId, clock.GetUtcNow(), null, cancellationToken).ConfigureAwait(false);
         LogPaged(logger, work.GroupId, people.Count, gone.Count);
+    }
+
+    // A forgotten person's marker is looked up by each of their ids; markers are few, and this runs in the background.
+    private async Task<IReadOnlyList<RosterPerson>> NotSuppressedAsync(RosterWork work, IReadOnlyList<RosterPerson> people, CancellationToken cancellationToken)
+    {
+        if (suppressed is null)
+        {
+            return people;
+        }
+
+        var kept = new List<RosterPerson>(people.Count);
+        foreach (var person in people)
+        {
+            if (await suppressed.IsSuppressedAsync(work.Channel, work.Tenant, person.UserId, cancellationToken).ConfigureAwait(false)
+                || (person.AadObjectId is { Length: > 0 } aad && await suppressed.IsSuppressedAsync(work.Channel, work.Tenant, aad, cancellationToken).ConfigureAwait(false)))
+            {
+                continue;
+            }
+
+            kept.Add(person);
+        }
+
+        return kept;
     }
 
     [LoggerMessage(EventId = 1710, Level = LogLevel.Information, Message = "Paged the roster of group {GroupId}: {Count} people, {Gone} gone")]

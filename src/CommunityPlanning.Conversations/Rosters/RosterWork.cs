@@ -22,6 +22,7 @@ public enum RosterWorkKind
 /// <param name="Kind">What to do.</param>
 /// <param name="GroupId">The group.</param>
 /// <param name="Channel">The channel id.</param>
+/// <param name="Tenant">The tenant or workspace id.</param>
 /// <param name="Address">The conversation's address (as the turn carried it).</param>
 /// <param name="People">Who joined or left.</param>
-public sealed record RosterWork(RosterWorkKind Kind, string GroupId, string Channel, IReadOnlyDictionary<string, string> Address, IReadOnlyList<MemberRef> People);
+public sealed record RosterWork(RosterWorkKind Kind, string GroupId, string Channel, string Tenant, IReadOnlyDictionary<string, string> Address, IReadOnlyList<MemberRef> People);

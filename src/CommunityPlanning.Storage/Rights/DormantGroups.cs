@@ -12,17 +12,12 @@ public sealed record DormantGroup(string GroupId, DateTimeOffset Since, DateTime
 
 /// <summary>
 /// Reads the <c>dormantgroups</c> table (PartitionKey <c>dormant</c>, RowKey the group id, property <c>Since</c>),
-/// which the installation code keeps while a group is dormant, and claims rows with ETags for the retention sweep.
+/// which <see cref="Dormancy.DormantGroupsProjection"/> keeps while a group is dormant, and claims rows with ETags for the retention sweep.
 /// </summary>
 public sealed class DormantGroups(TableClient table)
 {
-    /// <summary>The table's name (before the prefix).</summary>
-    public const string TableName = "dormantgroups";
-
-    /// <summary>The one partition.</summary>
-    public const string Partition = "dormant";
-
-    private const string SinceProperty = "Since";
+    private const string Partition = Dormancy.DormantGroupsTable.Partition;
+    private const string SinceProperty = Dormancy.DormantGroupsTable.SinceProperty;
     private const string ClaimedByProperty = "ClaimedBy";
     private const string ClaimedUntilProperty = "ClaimedUntil";
 

@@ -102,7 +102,28 @@ public sealed class TableHolder(TableClient table, string name, string section, 
     /// <summary>Data-rights jobs: a job holds a person's ids only while it runs and is deleted when done.</summary>
     public static TableHolder Jobs(TableClient table) => new(table, RightsJobs.TableName, "requests", null, null);
 
+    /// <summary>Rosters: the person's rows in every group (by their channel user id or directory id); a group's partition.</summary>
+    public static TableHolder Rosters(TableClient table) => new(
+        table, Rosters.TableRosterStore.TableName, "rosters",
+        s => s.Person.RawIds.SelectMany(id => new[]
+        {
+            TableClient.CreateQueryFilter($"UserId eq {id}"),
+            TableClient.CreateQueryFilter($"AadObjectId eq {id}"),
+        }),
+        g => TableClient.CreateQueryFilter($"PartitionKey eq {g}"));
+
+    /// <summary>The groups of each workspace: no person data; the group's row (one per workspace it was seen in).</summary>
+    public static TableHolder WorkspaceGroups(TableClient table) => new(
+        table, Dormancy.WorkspaceGroupsTable.TableName, "workspaceGroups", null, g => TableClient.CreateQueryFilter($"RowKey eq {KeyCodec.Encode(g)}"));
+
+    /// <summary>
+    /// Slack installations: a workspace's sealed bot token and the bot's own user id, no person's data and nothing
+    /// per group; an installation goes when the workspace removes the app.
+    /// </summary>
+    public static TableHolder SlackInstallations(TableClient table) => new(
+        table, Installations.TableInstallationStore.TableName, "slackInstallations", null, null);
+
     /// <summary>Dormant groups (bot uninstalled): the group's row, deleted last so a stopped sweep is taken up again.</summary>
     public static TableHolder Dormant(TableClient table) => new(
-        table, DormantGroups.TableName, "dormantGroups", null, g => TableClient.CreateQueryFilter($"PartitionKey eq {DormantGroups.Partition} and RowKey eq {KeyCodec.Encode(g)}"));
+        table, Dormancy.DormantGroupsTable.TableName, "dormantGroups", null, g => TableClient.CreateQueryFilter($"PartitionKey eq {Dormancy.DormantGroupsTable.Partition} and RowKey eq {KeyCodec.Encode(g)}"));
 }

@@ -36,11 +36,10 @@ public static class RightsServiceCollectionExtensions
         services.AddSingleton(sp => new SuppressionTable(Table(sp, SuppressionTable.TableName)));
         services.AddSingleton<ISuppressionList>(sp => sp.GetRequiredService<SuppressionTable>());
         services.AddSingleton(sp => new RightsJobs(Table(sp, RightsJobs.TableName)));
-        services.AddSingleton(sp => new DormantGroups(Table(sp, DormantGroups.TableName)));
+        services.AddSingleton(sp => new DormantGroups(sp.GetRequiredService<Dormancy.DormantGroupsTable>().Table));
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<PersonGroupsTable>().Table));
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<SuppressionTable>().Table));
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<RightsJobs>().Table));
-        services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<DormantGroups>().Table));
 
         services.AddSingleton<GroupScrubber>();
         services.AddSingleton<IDataHolder>(sp => new GroupPartitionHolder(
@@ -51,6 +50,9 @@ public static class RightsServiceCollectionExtensions
         services.AddSingleton<IDataHolder>(sp => TableHolder.OpenMeetings(sp.GetRequiredService<OpenMeetingsTable>().Table, OpenMeetingsTable.TableName));
         services.AddSingleton<IDataHolder>(sp => TableHolder.OutboxGroups(sp.GetRequiredService<TableOutboxStore>().Pointers, TableOutboxStore.PointerTableName));
         services.AddSingleton<IDataHolder>(sp => TableHolder.Work(Table(sp, WorkQueueServiceCollectionExtensions.WorkTable), WorkQueueServiceCollectionExtensions.WorkTable));
+        services.AddSingleton<IDataHolder>(sp => TableHolder.Rosters(sp.GetRequiredService<Rosters.TableRosterStore>().Table));
+        services.AddSingleton<IDataHolder>(sp => TableHolder.WorkspaceGroups(sp.GetRequiredService<Dormancy.WorkspaceGroupsTable>().Table));
+        services.AddSingleton<IDataHolder>(sp => TableHolder.SlackInstallations(sp.GetRequiredService<Installations.TableInstallationStore>().Table));
         services.AddSingleton<IDataHolder>(sp => TableHolder.PersonGroups(sp.GetRequiredService<PersonGroupsTable>().Table));
         services.AddSingleton<IDataHolder>(sp => TableHolder.Jobs(sp.GetRequiredService<RightsJobs>().Table));
         services.AddSingleton<IDataHolder, SuppressionHolder>();

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using CommunityPlanning.Bot.Tests.EndToEnd;
 using CommunityPlanning.Bot.Tests.Meetings;
+using CommunityPlanning.Storage.Dormancy;
 using CommunityPlanning.Storage.Rights;
 using CommunityPlanning.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,16 +48,16 @@ public sealed class RetentionEndToEndTests : IAsyncLifetime
         using var host = NewHost();
         await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(_connector.ServiceUrl, _a), _connector);
         await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(_connector.ServiceUrl, _b), _connector);
-        var dormant = new TableClient(Azurite.ConnectionString, host.TablePrefix + DormantGroups.TableName);
-        await dormant.AddEntityAsync(new TableEntity(DormantGroups.Partition, GroupOf(_a)) { ["Since"] = host.Clock.GetUtcNow() - TimeSpan.FromDays(366) });
-        await dormant.AddEntityAsync(new TableEntity(DormantGroups.Partition, GroupOf(_b)) { ["Since"] = host.Clock.GetUtcNow() - TimeSpan.FromDays(200) });
+        var dormant = new TableClient(Azurite.ConnectionString, host.TablePrefix + DormantGroupsTable.TableName);
+        await dormant.AddEntityAsync(new TableEntity(DormantGroupsTable.Partition, GroupOf(_a)) { ["Since"] = host.Clock.GetUtcNow() - TimeSpan.FromDays(366) });
+        await dormant.AddEntityAsync(new TableEntity(DormantGroupsTable.Partition, GroupOf(_b)) { ["Since"] = host.Clock.GetUtcNow() - TimeSpan.FromDays(200) });
 
         Assert.Equal(1, await host.Services.GetRequiredService<RetentionSweeper>().SweepDormantAsync());
 
         var rows = await AllRowsAsync(host.TablePrefix);
         Assert.DoesNotContain(rows, r => TextOf(r.Row).Contains(GroupOf(_a), StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Table == "plans" && r.Row.PartitionKey == GroupOf(_b) && r.Row.RowKey == "plan");
-        Assert.Contains(rows, r => r.Table == DormantGroups.TableName && r.Row.RowKey == GroupOf(_b));
+        Assert.Contains(rows, r => r.Table == DormantGroupsTable.TableName && r.Row.RowKey == GroupOf(_b));
     }
 
     [Fact]
@@ -64,8 +65,8 @@ public sealed class RetentionEndToEndTests : IAsyncLifetime
     {
         using var host = NewHost();
         await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(_connector.ServiceUrl, _a), _connector);
-        var dormant = new TableClient(Azurite.ConnectionString, host.TablePrefix + DormantGroups.TableName);
-        await dormant.AddEntityAsync(new TableEntity(DormantGroups.Partition, GroupOf(_a))
+        var dormant = new TableClient(Azurite.ConnectionString, host.TablePrefix + DormantGroupsTable.TableName);
+        await dormant.AddEntityAsync(new TableEntity(DormantGroupsTable.Partition, GroupOf(_a))
         {
             ["Since"] = host.Clock.GetUtcNow() - TimeSpan.FromDays(400),
             ["ClaimedBy"] = "other-instance",

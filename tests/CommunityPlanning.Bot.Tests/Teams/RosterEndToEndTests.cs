@@ -2,8 +2,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CommunityPlanning.Bot.Tests.EndToEnd;
 using CommunityPlanning.Conversations.Reminders;
+using CommunityPlanning.Conversations.Rights;
 using CommunityPlanning.Conversations.Rosters;
 using CommunityPlanning.Domain.Actions;
+using CommunityPlanning.Storage.Rights;
 using CommunityPlanning.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -154,6 +156,27 @@ public sealed class RosterEndToEndTests : IAsyncLifetime
         Assert.Contains("was due", second.AllText(), StringComparison.Ordinal);
         Assert.DoesNotContain("add PlanBot for yourself", second.AllText(), StringComparison.Ordinal);
         Assert.Equal(2, _environment.Connector.All.Count(c => c.Path == "/v3/conversations"));
+    }
+
+    [Fact]
+    public async Task Install_SomeoneWhoAskedToBeForgotten_IsNotAddedBackToTheRoster()
+    {
+        var team = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        var forgottenAad = Guid.NewGuid().ToString();
+        _environment.Connector.Roster.Set(
+            team,
+            (ChairId, ChairName, Guid.NewGuid().ToString(), "user"),
+            (MemberId, MemberName, forgottenAad, "user"));
+        await _host.Services.GetRequiredService<SuppressionTable>().SuppressAsync(
+            new PersonIdentity("msteams", TeamsActivities.Tenant, MemberId, MemberName) { DirectoryId = forgottenAad }, _clock.GetUtcNow());
+        var activities = new TeamsActivities(_environment.Connector.ServiceUrl, TeamsActivities.NewChannel(), teamId: team);
+
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(activities.BotAdded())).StatusCode);
+        await NextForAsync(activities.ConversationId);
+        await _host.Services.GetRequiredService<RosterQueue>().WhenIdleAsync();
+
+        var people = _host.Rows("rosters").Where(r => r.PartitionKey == activities.GroupId && r.RowKey.StartsWith("p|", StringComparison.Ordinal)).ToList();
+        Assert.Equal(ChairId, Assert.Single(people).GetString("UserId"));
     }
 
     private async Task StartPlanAsync(TeamsActivities activities)
