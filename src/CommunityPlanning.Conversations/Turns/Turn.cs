@@ -52,4 +52,11 @@ public sealed record Turn
 
     /// <summary>True when the channel takes one reply in its answer to this request (a Teams invoke response).</summary>
     public bool AnswersInline { get; init; }
+
+    /// <summary>
+    /// False for a plain message in a channel or group chat that did not mention the bot. The adapter lets
+    /// one through only when its sender has an open question here (<see cref="Dialogs.IOpenQuestions"/>),
+    /// and then it can only answer (or stop) that question: it never runs a command.
+    /// </summary>
+    public bool Addressed { get; init; } = true;
 }

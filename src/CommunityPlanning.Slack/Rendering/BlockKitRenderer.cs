@@ -26,6 +26,12 @@ public static partial class BlockKitRenderer
     /// <summary>The action id of every input element (the input is named by its block id).</summary>
     public const string InputActionId = "value";
 
+    /// <summary>
+    /// The action id prefix of a button that submits the inputs in its message (a question card's Save): its
+    /// block_actions carry the message's <c>state.values</c> as the submission's inputs.
+    /// </summary>
+    public const string SubmitActionPrefix = "submit-";
+
     /// <summary>The value of a yes/no input's single checkbox.</summary>
     public const string ToggleOn = "true";
 
@@ -51,7 +57,9 @@ public static partial class BlockKitRenderer
         {
             fallback ??= Mrkdwn.EscapeFit(card.Title, BlockKitLimits.FallbackText);
             var buttons = 0;
-            AddCard(blocks, card, modal: false, card.Actions.Where(a => !a.SubmitsInputs), ref buttons);
+
+            // A question card keeps its input and Save button in the message; a form's open in a modal.
+            AddCard(blocks, card, modal: false, card.Actions.Where(a => card.InputsInMessage || !a.SubmitsInputs), ref buttons);
         }
 
         return Split(blocks, fallback ?? string.Empty);
@@ -144,7 +152,7 @@ public static partial class BlockKitRenderer
                 case ChecklistBlock checklist:
                     blocks.AddRange(Checklist(checklist));
                     break;
-                case InputBlock input when modal:
+                case InputBlock input when modal || card.InputsInMessage:
                     blocks.AddRange(Input(input.Input));
                     break;
                 case MoreBlock more:
@@ -154,7 +162,7 @@ public static partial class BlockKitRenderer
             }
         }
 
-        blocks.AddRange(Actions(actions.Select(a => new ButtonSpec(a.Title, new ActionValue(a.Verb, a.Data), a.Style, a.Url)).ToList(), ref buttons));
+        blocks.AddRange(Actions(actions.Select(a => new ButtonSpec(a.Title, new ActionValue(a.Verb, a.Data), a.Style, a.Url) { SubmitsInputs = a.SubmitsInputs && !modal }).ToList(), ref buttons));
     }
 
     private static IEnumerable<JsonObject> Text(TextBlock block) => block.Tone switch
@@ -275,7 +283,7 @@ public static partial class BlockKitRenderer
                 var button = new JsonObject
                 {
                     ["type"] = "button",
-                    ["action_id"] = "btn-" + (counter++).ToString(CultureInfo.InvariantCulture),
+                    ["action_id"] = (spec.SubmitsInputs ? SubmitActionPrefix : "btn-") + (counter++).ToString(CultureInfo.InvariantCulture),
                     ["text"] = PlainText(Mrkdwn.Fit(spec.Title, BlockKitLimits.ButtonText)),
                     ["value"] = value,
                 };
@@ -315,5 +323,8 @@ public static partial class BlockKitRenderer
     [GeneratedRegex("^[UW][A-Z0-9]{2,20}$", RegexOptions.CultureInvariant)]
     private static partial Regex SlackUserId();
 
-    private sealed record ButtonSpec(string Title, ActionValue Value, ActionStyle Style, Uri? Url = null);
+    private sealed record ButtonSpec(string Title, ActionValue Value, ActionStyle Style, Uri? Url = null)
+    {
+        public bool SubmitsInputs { get; init; }
+    }
 }

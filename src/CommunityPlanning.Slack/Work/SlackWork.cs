@@ -47,7 +47,14 @@ internal sealed record InboundWork(
     string? UserName,
     string? Text,
     IReadOnlyList<Submission> Submissions,
-    string? BotUserId) : SlackWork(Target);
+    string? BotUserId) : SlackWork(Target)
+{
+    /// <summary>
+    /// False for a plain channel message that did not mention the bot (message.channels / message.groups):
+    /// it is taken in only when its sender has an open question there, and then only answers that question.
+    /// </summary>
+    public bool Addressed { get; init; } = true;
+}
 
 /// <summary>Replies of a turn already running (a modal submission), to send when it finishes.</summary>
 /// <param name="Target">Where replies go.</param>
