@@ -202,42 +202,22 @@ public static partial class BlockKitRenderer
             throw new InvalidOperationException($"The checklist verb \"{block.Verb}\" is longer than a Slack action_id allows.");
         }
 
+        if (block.Items.FirstOrDefault(i => i.Id.Length > BlockKitLimits.OptionValue) is { } overlong)
+        {
+            throw new InvalidOperationException($"The checklist item id \"{overlong.Id}\" is longer than a Slack option value allows.");
+        }
+
+        // A checkbox option holds 75 characters: a list with a longer item shows each item whole in a
+        // section of its own, with its tick box beside it, so nobody ticks something they could not read.
+        return block.Items.Any(i => i.Text.Length > BlockKitLimits.OptionText) ? ItemSections(block) : Checkboxes(block);
+    }
+
+    private static IEnumerable<JsonObject> Checkboxes(ChecklistBlock block)
+    {
         var part = 0;
         foreach (var chunk in block.Items.Chunk(BlockKitLimits.OptionsPerCheckboxes))
         {
-            var options = new JsonArray();
-            var initial = new JsonArray();
-            foreach (var item in chunk)
-            {
-                if (item.Id.Length > BlockKitLimits.OptionValue)
-                {
-                    throw new InvalidOperationException($"The checklist item id \"{item.Id}\" is longer than a Slack option value allows.");
-                }
-
-                var option = new JsonObject { ["text"] = PlainText(Mrkdwn.Fit(item.Text, BlockKitLimits.OptionText)), ["value"] = item.Id };
-                if (!string.IsNullOrWhiteSpace(item.Detail))
-                {
-                    option["description"] = PlainText(Mrkdwn.Fit(item.Detail, BlockKitLimits.OptionDescription));
-                }
-                else if (item.Text.Length > BlockKitLimits.OptionText)
-                {
-                    // The rest of a long item, so nobody ticks something they could not read.
-                    option["description"] = PlainText(Mrkdwn.Fit("…" + Rest(item.Text), BlockKitLimits.OptionDescription));
-                }
-
-                options.Add(option);
-                if (item.Done)
-                {
-                    initial.Add(option.DeepClone());
-                }
-            }
-
-            var element = new JsonObject { ["type"] = "checkboxes", ["action_id"] = block.Verb, ["options"] = options };
-            if (initial.Count > 0)
-            {
-                element["initial_options"] = initial;
-            }
-
+            var element = CheckboxElement(block.Verb, chunk.Select(item => (item, Option(item.Text, item))));
             yield return new JsonObject
             {
                 ["type"] = "actions",
@@ -247,10 +227,52 @@ public static partial class BlockKitRenderer
         }
     }
 
-    private static string Rest(string text)
+    private static IEnumerable<JsonObject> ItemSections(ChecklistBlock block)
     {
-        var kept = Mrkdwn.Fit(text, BlockKitLimits.OptionText).TrimEnd('…').Length;
-        return text[Math.Min(kept, text.Length)..].TrimStart();
+        var part = 0;
+        foreach (var item in block.Items)
+        {
+            yield return new JsonObject
+            {
+                ["type"] = "section",
+                ["block_id"] = ChecklistBlockId.Encode(block.Data, part++),
+                ["text"] = PlainText(Mrkdwn.Fit(item.Text, BlockKitLimits.SectionText)),
+                ["accessory"] = CheckboxElement(block.Verb, [(item, Option("Done", item))]),
+            };
+        }
+    }
+
+    private static JsonObject Option(string text, ChecklistEntry item)
+    {
+        var option = new JsonObject { ["text"] = PlainText(Mrkdwn.Fit(text, BlockKitLimits.OptionText)), ["value"] = item.Id };
+        if (!string.IsNullOrWhiteSpace(item.Detail))
+        {
+            option["description"] = PlainText(Mrkdwn.Fit(item.Detail, BlockKitLimits.OptionDescription));
+        }
+
+        return option;
+    }
+
+    private static JsonObject CheckboxElement(string verb, IEnumerable<(ChecklistEntry Item, JsonObject Option)> options)
+    {
+        var all = new JsonArray();
+        var initial = new JsonArray();
+        foreach (var (item, option) in options)
+        {
+            all.Add(option);
+            if (item.Done)
+            {
+                initial.Add(option.DeepClone());
+            }
+        }
+
+        var element = new JsonObject { ["type"] = "checkboxes", ["action_id"] = verb, ["options"] = all };
+        if (initial.Count > 0)
+        {
+            element["initial_options"] = initial;
+        }
+
+        return element;
     }
 
     private static List<JsonObject> Actions(IReadOnlyList<ButtonSpec> specs, ref int counter)

@@ -89,7 +89,7 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
-    public void RenderReply_ChecklistOf13LongItems_SplitsCheckboxesAndCutsText()
+    public void RenderReply_ChecklistOf13LongItems_EachItemWholeInItsOwnSectionWithATickBox()
     {
         var items = Enumerable.Range(1, 13).Select(i => new ChecklistEntry($"item-{i}", new string('x', 300) + $" {i}", i % 2 == 0, i % 3 == 0 ? new string('d', 300) : null)).ToList();
         var card = new Card { Title = new string('T', 400), Subtitle = new string('s', 5000), Blocks = [new TextBlock(new string('w', 10_000)), new ChecklistBlock("checklist.set", Data, items)] };
@@ -97,9 +97,23 @@ public sealed class BlockKitRendererTests
         var message = Assert.Single(BlockKitRenderer.RenderReply(Reply.Show(card)));
 
         BlockKitAssert.ValidMessage(message.Blocks);
-        Assert.Equal(4, message.Blocks.Count(b => b!["type"]!.GetValue<string>() == "section"));
-        var ids = message.Blocks.Where(b => b!["type"]!.GetValue<string>() == "actions").Select(b => ChecklistBlockId.TryDecode(b!["block_id"]!.GetValue<string>())).ToList();
-        Assert.All(ids, d => Assert.Equal(Data, d!));
+        var itemBlocks = message.Blocks.Where(b => b!["accessory"] is not null).Select(b => b!.AsObject()).ToList();
+        Assert.Equal(13, itemBlocks.Count);
+        Assert.Equal(items.Select(i => i.Text), itemBlocks.Select(b => b["text"]!["text"]!.GetValue<string>()));
+        Assert.All(itemBlocks, b => Assert.Equal(Data, ChecklistBlockId.TryDecode(b["block_id"]!.GetValue<string>())!));
+        Assert.Equal(6, itemBlocks.Count(b => b["accessory"]!["initial_options"] is not null));
+    }
+
+    [Fact]
+    public void RenderReply_ChecklistOfShortItems_StaysOneCheckboxGroup()
+    {
+        var items = Enumerable.Range(1, 7).Select(i => new ChecklistEntry($"item-{i}", $"Short item {i}", false)).ToList();
+        var card = new Card { Title = "Checklist", Blocks = [new ChecklistBlock("checklist.set", Data, items)] };
+
+        var message = Assert.Single(BlockKitRenderer.RenderReply(Reply.Show(card)));
+
+        var group = Assert.Single(message.Blocks, b => b!["type"]!.GetValue<string>() == "actions");
+        Assert.Equal(7, group!["elements"]![0]!["options"]!.AsArray().Count);
     }
 
     [Fact]
