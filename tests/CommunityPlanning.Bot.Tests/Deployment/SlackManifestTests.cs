@@ -19,6 +19,9 @@ public sealed class SlackManifestTests
     [InlineData("request_url: https://YOUR-HOST/api/slack/interactions")]
     [InlineData("- app_mention")]
     [InlineData("- message.im")]
+    [InlineData("- message.channels")]
+    [InlineData("- message.groups")]
+    [InlineData("name: PlanBot")]
     [InlineData("is_enabled: true")]
     [InlineData("socket_mode_enabled: false")]
     public void SlackManifest_Line_IsPresent(string line)
@@ -39,6 +42,6 @@ public sealed class SlackManifestTests
         Assert.True(start >= 0, "No oauth_config.scopes.bot list.");
         var scopes = Lines.Skip(start + 1).TakeWhile(line => line.StartsWith("- ", StringComparison.Ordinal)).Select(line => line[2..]);
 
-        Assert.Equal(["app_mentions:read", "chat:write", "commands", "im:history", "im:write", "users:read"], scopes.Order());
+        Assert.Equal(["app_mentions:read", "channels:history", "chat:write", "commands", "groups:history", "im:history", "im:write", "users:read"], scopes.Order());
     }
 }
