@@ -32,6 +32,9 @@ public static partial class BlockKitRenderer
     /// </summary>
     public const string SubmitActionPrefix = "submit-";
 
+    // A part of a title shorter than this ("add", "edit") says too little to stand alone.
+    private const int ShortestModalTitle = 8;
+
     /// <summary>The value of a yes/no input's single checkbox.</summary>
     public const string ToggleOn = "true";
 
@@ -104,7 +107,7 @@ public static partial class BlockKitRenderer
         {
             ["type"] = "modal",
             ["callback_id"] = ModalCallbackId,
-            ["title"] = PlainText(Mrkdwn.Fit(card.Title, BlockKitLimits.ModalTitle)),
+            ["title"] = PlainText(ModalTitle(card.Title)),
             ["close"] = PlainText("Cancel"),
             ["private_metadata"] = metadata,
             ["blocks"] = new JsonArray([.. blocks]),
@@ -115,6 +118,24 @@ public static partial class BlockKitRenderer
         }
 
         return view;
+    }
+
+    /// <summary>
+    /// A modal's title, which Slack cuts at 24 characters: the card's title when it fits, else the longest
+    /// part of it that fits whole ("Step 2 · How the group works" → "How the group works"), else a plain
+    /// "Form". A long title is shown in full as the modal's first heading anyway.
+    /// </summary>
+    public static string ModalTitle(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var trimmed = title.Trim();
+        if (trimmed.Length is > 0 and <= BlockKitLimits.ModalTitle)
+        {
+            return trimmed;
+        }
+
+        var parts = trimmed.Split([" · ", ": ", " - ", " – ", " — "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Where(p => p.Length is >= ShortestModalTitle and <= BlockKitLimits.ModalTitle).MaxBy(p => p.Length) ?? "Form";
     }
 
     /// <summary>The form's errors by input id (the block ids of its inputs), for <c>response_action: errors</c>.</summary>

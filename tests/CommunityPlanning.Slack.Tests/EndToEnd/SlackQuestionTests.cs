@@ -67,7 +67,7 @@ public sealed class SlackQuestionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await new TableClient(Azurite.ConnectionString, _host.Prefix + "work").QueryAsync<TableEntity>(e => e.PartitionKey == "slack:evt:Ev721").ToListAsync());
-        Assert.Empty((await new QueueClient(Azurite.ConnectionString, (_host.Prefix + "work").ToLowerInvariant()).PeekMessagesAsync(32)).Value);
+        Assert.Equal(0, await QueuedAsync());
 
         // Work for the channel runs in order: once this mention is answered, the message before it would have been too.
         await _host.PostEventAsync(Payloads.Mention("C720", "progress", "Ev722", "U2"));
@@ -87,7 +87,7 @@ public sealed class SlackQuestionTests : IAsyncLifetime
         var response = await _host.PostEventAsync(payload);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty((await new QueueClient(Azurite.ConnectionString, (_host.Prefix + "work").ToLowerInvariant()).PeekMessagesAsync(32)).Value);
+        Assert.Equal(0, await QueuedAsync());
         Assert.Equal(rowsBefore, await _host.CountStoredRowsAsync());
     }
 
@@ -111,6 +111,19 @@ public sealed class SlackQuestionTests : IAsyncLifetime
         evt["channel_type"] = "channel";
         evt["text"] = text;
         return payload;
+    }
+
+    // Messages on the work queue (none when the start-up initializer has not created it yet).
+    private async Task<int> QueuedAsync()
+    {
+        try
+        {
+            return (await new QueueClient(Azurite.ConnectionString, (_host.Prefix + "work").ToLowerInvariant()).PeekMessagesAsync(32)).Value.Length;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return 0;
+        }
     }
 
     private async Task<string?> StoredAreaAsync(string channel) =>

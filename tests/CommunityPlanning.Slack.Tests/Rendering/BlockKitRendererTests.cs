@@ -184,6 +184,21 @@ public sealed class BlockKitRendererTests
         Assert.Throws<InvalidOperationException>(() => BlockKitRenderer.RenderReply(Reply.Show(card)));
     }
 
+    [Theory]
+    [InlineData("Start your plan", "Start your plan")]
+    [InlineData("Step 2 · How the group will work together", "Step 2 · How the group will work together|Form")]
+    [InlineData("Step 2 · How the group works", "How the group works")]
+    [InlineData("Consultation events and surveys: add", "Form")]
+    [InlineData("Local green spaces: edit", "Local green spaces: edit")]
+    public void ModalTitle_LongTitles_UseAWholePartNeverACutOne(string title, string expected)
+    {
+        var shown = BlockKitRenderer.ModalTitle(title);
+
+        Assert.InRange(shown.Length, 1, BlockKitLimits.ModalTitle);
+        Assert.DoesNotContain("…", shown, StringComparison.Ordinal);
+        Assert.Contains(shown, expected.Split('|'));
+    }
+
     [Fact]
     public void RenderModal_FormWith20Inputs_RespectsModalLimits()
     {
@@ -218,7 +233,7 @@ public sealed class BlockKitRendererTests
         var view = BlockKitRenderer.RenderModal(card, "C1", "1700000000.000001");
 
         BlockKitAssert.ValidModal(view);
-        Assert.Equal("Consultation event deta…", view["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("Form", view["title"]!["text"]!.GetValue<string>());
         Assert.Equal("Save the consultation e…", view["submit"]!["text"]!.GetValue<string>());
         Assert.Equal(20, view["blocks"]!.AsArray().Count(b => b!["type"]!.GetValue<string>() == "input"));
         var metadata = ModalMetadata.TryDecode(view["private_metadata"]!.GetValue<string>())!;
