@@ -209,7 +209,10 @@ public static partial class BlockKitRenderer
             foreach (var fact in chunk)
             {
                 var label = Mrkdwn.EscapeFit(fact.Label, BlockKitLimits.FieldText / 4);
-                fields.Add(MrkdwnText($"*{label}*\n{Mrkdwn.EscapeFit(fact.Value, BlockKitLimits.FieldText - label.Length - 3)}"));
+                var value = fact.Person is { } person && SlackUserId().IsMatch(person.Id)
+                    ? $"<@{person.Id}>"
+                    : Mrkdwn.EscapeFit(fact.Value, BlockKitLimits.FieldText - label.Length - 3);
+                fields.Add(MrkdwnText($"*{label}*\n{value}"));
             }
 
             yield return new JsonObject { ["type"] = "section", ["fields"] = fields };

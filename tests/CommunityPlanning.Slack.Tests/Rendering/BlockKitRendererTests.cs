@@ -184,6 +184,21 @@ public sealed class BlockKitRendererTests
         Assert.Throws<InvalidOperationException>(() => BlockKitRenderer.RenderReply(Reply.Show(card)));
     }
 
+    [Fact]
+    public void RenderReply_FactNamingASlackPerson_ShowsAMentionNotThePlainName()
+    {
+        var card = new Card
+        {
+            Title = "Action 1",
+            Blocks = [new FactsBlock([new Fact("Owner", "Sam Jones") { Person = new MemberRef("U2ABC", "Sam Jones") }, new Fact("Helper", "Ann <b>") { Person = new MemberRef("29:ann", "Ann <b>") }])],
+        };
+
+        var blocks = Assert.Single(BlockKitRenderer.RenderReply(Reply.Show(card))).Blocks;
+
+        var fields = blocks.Single(b => b!["fields"] is not null)!["fields"]!.AsArray().Select(f => f!["text"]!.GetValue<string>()).ToList();
+        Assert.Equal(["*Owner*\n<@U2ABC>", "*Helper*\nAnn &lt;b&gt;"], fields);
+    }
+
     [Theory]
     [InlineData("Start your plan", "Start your plan")]
     [InlineData("Step 2 · How the group will work together", "Step 2 · How the group will work together|Form")]
