@@ -27,7 +27,7 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     name: sku
   }
   properties: {
-    displayName: 'CommunityPlanning.Bot'
+    displayName: 'PlanBot'
     description: 'Helps a volunteer steering group work through Community Led Planning.'
     endpoint: 'https://${hostName}/api/messages'
     msaAppType: 'UserAssignedMSI'

@@ -76,7 +76,7 @@ public sealed class SlackOptions
     public Uri? RedirectUri { get; set; }
 
     /// <summary>The bot scopes the install asks for: the same as the app manifest's <c>oauth_config.scopes.bot</c>.</summary>
-    public string InstallScopes { get; set; } = "app_mentions:read,channels:read,chat:write,commands,groups:read,im:history,im:write,users:read";
+    public string InstallScopes { get; set; } = "app_mentions:read,channels:history,channels:read,chat:write,commands,groups:history,groups:read,im:history,im:write,users:read";
 
     /// <summary>How long an "Add to Slack" link (its signed state) stays usable.</summary>
     public TimeSpan InstallStateLifetime { get; set; } = TimeSpan.FromMinutes(10);

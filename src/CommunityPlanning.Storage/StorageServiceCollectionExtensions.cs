@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using CommunityPlanning.Conversations.Dialogs;
 using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Storage.Outbox;
@@ -54,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(RecordTypes.Default);
         services.AddSingleton<RecordMapper>();
         services.AddSingleton<IGroupStore, TableGroupStore>();
+        services.AddSingleton<IOpenQuestions, TableOpenQuestions>();
         services.AddSingleton(sp => new TableOutboxStore(
             sp.GetRequiredService<TableClient>(),
             sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.TableName(TableOutboxStore.PointerTableName)),

@@ -12,9 +12,9 @@ internal sealed class SitePages
         Privacy = Page("Privacy", Read("PRIVACY.md"));
         Terms = Page("Terms of use", Read("TERMS.md"));
         Home = Page(
-            "CommunityPlanning.Bot",
-            "# CommunityPlanning.Bot\n\nA chat bot that helps volunteer steering groups make a Community Led Plan in Microsoft Teams or Slack.\n\n" +
-            "Ask your Microsoft 365 administrator to add it to your team, then type \"help\".\n\n[Privacy](/privacy) · [Terms of use](/terms)");
+            "PlanBot",
+            "# PlanBot\n\nA chat bot that helps volunteer steering groups make a Community Led Plan in Microsoft Teams or Slack.\n\n" +
+            "Ask your Microsoft 365 administrator to add it to your team, then type \"@PlanBot help\".\n\n[Privacy](/privacy) · [Terms of use](/terms)");
     }
 
     public string Privacy { get; }

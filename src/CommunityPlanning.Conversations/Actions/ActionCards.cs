@@ -26,7 +26,7 @@ public static class ActionCards
         var today = ActionText.Today(context);
         var facts = new List<Fact>
         {
-            new("Owner", ActionText.Owner(action.Owner)),
+            new("Owner", ActionText.Owner(action.Owner)) { Person = action.Owner },
             new("Due", ActionText.Due(action.Due, today, action.IsOpen)),
             new("Step", ActionText.Step(action.Step)),
             new("Status", action.Status.Title()),

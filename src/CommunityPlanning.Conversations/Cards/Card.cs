@@ -24,6 +24,12 @@ public sealed record Card
     /// </summary>
     public bool Shared { get; init; }
 
-    /// <summary>True when the card holds inputs to fill in (Slack opens it as a modal).</summary>
-    public bool IsForm => Blocks.Any(b => b is InputBlock);
+    /// <summary>
+    /// True when the inputs belong in the message itself, with the buttons that submit them (a question
+    /// asked in the chat), rather than in a form that Slack opens as a modal.
+    /// </summary>
+    public bool InputsInMessage { get; init; }
+
+    /// <summary>True when the card holds inputs to fill in on a form (Slack opens it as a modal).</summary>
+    public bool IsForm => !InputsInMessage && Blocks.Any(b => b is InputBlock);
 }

@@ -1,3 +1,5 @@
+using CommunityPlanning.Domain.Members;
+
 namespace CommunityPlanning.Conversations.Cards;
 
 /// <summary>A block of content on a card.</summary>
@@ -34,7 +36,14 @@ public sealed record FactsBlock(IReadOnlyList<Fact> Facts) : CardBlock;
 /// <summary>One label and value.</summary>
 /// <param name="Label">What it is.</param>
 /// <param name="Value">Its value.</param>
-public sealed record Fact(string Label, string Value);
+public sealed record Fact(string Label, string Value)
+{
+    /// <summary>
+    /// The person the value names (an action's owner), so a channel that can show a real mention does
+    /// (Slack <c>&lt;@U…&gt;</c>); others show <see cref="Value"/>.
+    /// </summary>
+    public MemberRef? Person { get; init; }
+}
 
 /// <summary>
 /// A checklist anyone can tick. Ticking item X sends <see cref="Verb"/> with <see cref="Data"/> plus

@@ -29,6 +29,9 @@ public sealed record InputField(string Id, string Label, FieldType Kind)
     /// <summary>Largest number.</summary>
     public decimal? Max { get; init; }
 
+    /// <summary>True when a number input takes whole numbers only.</summary>
+    public bool WholeNumber { get; init; }
+
     /// <summary>Choices, for choice inputs.</summary>
     public IReadOnlyList<InputChoice> Choices { get; init; } = [];
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Domain.Forms;
 
 namespace CommunityPlanning.Conversations.Dialogs;
@@ -14,22 +15,19 @@ namespace CommunityPlanning.Conversations.Dialogs;
 public sealed record ChoicePrompt(string Id, string Question, IReadOnlyList<FieldChoice> Choices, bool Multiple = false) : Prompt(Id, Question)
 {
     private const int ShortestPrefix = 3;
+    private const int MaxListed = 8;
 
     /// <inheritdoc />
     public override string HowToAnswer => Multiple
-        ? "Type the numbers or names, separated by commas."
-        : "Type the number or the name.";
+        ? "Type the names of the choices, separated by commas."
+        : "Type the name of one of the choices.";
 
     /// <inheritdoc />
-    public override string Render()
+    public override InputField Input(string inputId) => new(inputId, Question, Multiple ? FieldType.MultiChoice : FieldType.Choice)
     {
-        var numbered = Choices.Select((c, i) => $"{(i + 1).ToString(CultureInfo.InvariantCulture)}. {c.Title}");
-        var text = base.Render();
-        var at = text.LastIndexOf('\n');
-        return at < 0
-            ? text + "\n" + string.Join('\n', numbered)
-            : string.Concat(text.AsSpan(0, at), "\n", string.Join('\n', numbered), text.AsSpan(at));
-    }
+        Help = Help,
+        Choices = Choices.Select(c => new InputChoice(c.Value, c.Title)).ToList(),
+    };
 
     /// <inheritdoc />
     public override PromptAnswer Read(string text, PromptEnvironment environment)
@@ -48,7 +46,7 @@ public sealed record ChoicePrompt(string Id, string Question, IReadOnlyList<Fiel
         {
             if (Find(part.TrimEnd('.', '!')) is not { } choice)
             {
-                return PromptAnswer.Reject($"\"{Shorten(part)}\" isn't one of the choices. Please pick a number from 1 to {Choices.Count.ToString(CultureInfo.InvariantCulture)}.");
+                return PromptAnswer.Reject($"\"{Shorten(part)}\" isn't one of the choices: {string.Join(", ", Choices.Take(MaxListed).Select(c => c.Title))}{(Choices.Count > MaxListed ? "…" : string.Empty)}.");
             }
 
             if (!picked.Contains(choice.Value, StringComparer.Ordinal))

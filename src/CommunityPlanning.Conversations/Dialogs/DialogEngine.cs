@@ -7,11 +7,12 @@ using CommunityPlanning.Domain.Journey;
 namespace CommunityPlanning.Conversations.Dialogs;
 
 /// <summary>
-/// Runs question flows in the chat, one question at a time, per (group, member). Any command interrupts;
-/// an answer that is not right is asked again (three tries, then the form is offered); "carry on"
-/// resumes, "cancel" stops, and a dialog left for a day is put aside with a note.
+/// Runs question flows in the chat, one question at a time, per (group, member). Each question is a card
+/// with its own input and Save / Skip / Stop buttons (<see cref="QuestionCard"/>); a typed reply answers it
+/// too. Any command interrupts; a typed answer that is not right is asked again (three tries, then the
+/// form is offered); "carry on" resumes, "cancel" stops, and a dialog left for a day is put aside with a note.
 /// </summary>
-public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : ICommand, IDialogContinuation, INotUnderstoodHint
+public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : ICommand, IDialogContinuation, INotUnderstoodHint, ICardActionHandler
 {
     /// <summary>Wrong answers allowed before the form is offered instead.</summary>
     public const int MaxTries = 3;
@@ -53,7 +54,7 @@ public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : IComm
             }
 
             context.State.Remove(dialog.Key);
-            Tell(context, "OK, I've stopped asking. The answers you gave are saved. Type \"where are we\" to see the step.");
+            Tell(context, Stopped);
             return ValueTask.CompletedTask;
         }
 
@@ -105,7 +106,16 @@ public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : IComm
             return ValueTask.FromResult(true);
         }
 
-        Answer(context, flow, dialog, MentionText.Clean(context.Turn.Text));
+        var text = MentionText.Clean(context.Turn.Text);
+        if (!context.Turn.Addressed && Matcher().Match(CommandText.Clean(text)) is { Success: true } match && match.Groups["cancel"].Success)
+        {
+            // A plain reply reaches only the open question, so "stop" there stops it rather than being an answer.
+            context.State.Remove(dialog.Key);
+            Tell(context, Stopped);
+            return ValueTask.FromResult(true);
+        }
+
+        Answer(context, flow, dialog, text);
         return ValueTask.FromResult(true);
     }
 
@@ -133,8 +143,7 @@ public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : IComm
             return;
         }
 
-        var answer = prompt.Read(text, Environment(context));
-        var step = answer.IsValid ? flow.Accept(context, dialog, prompt, answer.Value) : new DialogStep(dialog, answer.Error);
+        var step = Apply(context, flow, dialog, prompt, prompt.Read(text, Environment(context)));
         if (step.Error is null)
         {
             Ask(context, flow, step.State, step.Note);
@@ -158,13 +167,17 @@ public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : IComm
         }
     }
 
-    private static void Ask(TurnContext context, IDialogFlow flow, DialogState dialog, string? note)
+    private static void Ask(TurnContext context, IDialogFlow flow, DialogState dialog, string? note, ReplyMode mode = ReplyMode.New)
     {
         var prompt = flow.Next(context, dialog);
         if (prompt is null)
         {
             context.State.Remove(dialog.Key);
-            if (note is not null)
+            if (mode == ReplyMode.ReplaceSource)
+            {
+                context.Show(QuestionCard.Closed("No more questions", note ?? "That's all I have to ask for now."), ReplyMode.ReplaceSource);
+            }
+            else if (note is not null)
             {
                 Tell(context, note);
             }
@@ -175,8 +188,16 @@ public sealed partial class DialogEngine(IEnumerable<IDialogFlow> flows) : IComm
 
         var tries = string.Equals(prompt.Id, dialog.PromptId, StringComparison.Ordinal) ? dialog.Tries : 0;
         context.State.Put(dialog with { PromptId = prompt.Id, Tries = tries, UpdatedAt = context.Now });
-        Tell(context, note is null ? prompt.Render() : note + "\n\n" + prompt.Render());
+        var card = QuestionCard.Build(context, prompt, mode == ReplyMode.ReplaceSource ? note : null);
+        context.Add(mode == ReplyMode.ReplaceSource
+            ? new Reply { Card = card, Mode = ReplyMode.ReplaceSource }
+            : new Reply { Text = MentionText.Token(0) + " " + (note is null ? "A question for you:" : note + "\nNext question:"), Mentions = [context.Turn.From], Card = card });
     }
+
+    private static DialogStep Apply(TurnContext context, IDialogFlow flow, DialogState dialog, Prompt prompt, PromptAnswer answer) =>
+        answer.IsValid ? flow.Accept(context, dialog, prompt, answer.Value) : new DialogStep(dialog, answer.Error);
+
+    private const string Stopped = "OK, I've stopped asking. The answers you gave are saved. Type \"where are we\" to see the step.";
 
     private static void Tell(TurnContext context, string text) =>
         context.Add(new Reply { Text = MentionText.Token(0) + " " + text, Mentions = [context.Turn.From] });

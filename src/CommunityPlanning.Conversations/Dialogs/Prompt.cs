@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Domain.Dates;
 
 namespace CommunityPlanning.Conversations.Dialogs;
@@ -45,22 +46,9 @@ public abstract record Prompt(string Id, string Question)
     /// <summary>Reads what someone typed.</summary>
     public abstract PromptAnswer Read(string text, PromptEnvironment environment);
 
-    /// <summary>The full message for the question.</summary>
-    public virtual string Render()
-    {
-        var lines = new List<string>();
-        if (Heading is not null)
-        {
-            lines.Add(Heading);
-        }
+    /// <summary>The input a question card shows for this question; its value comes back to <see cref="ReadInput"/>.</summary>
+    public abstract InputField Input(string inputId);
 
-        lines.Add(Question);
-        if (Help is not null)
-        {
-            lines.Add(Help);
-        }
-
-        lines.Add(HowToAnswer + (CanSkip ? " Type skip to leave it for now, or cancel to stop." : " Type cancel to stop."));
-        return string.Join('\n', lines);
-    }
+    /// <summary>Reads the value of the question card's input (by default, as if it had been typed).</summary>
+    public virtual PromptAnswer ReadInput(string value, PromptEnvironment environment) => Read(value, environment);
 }

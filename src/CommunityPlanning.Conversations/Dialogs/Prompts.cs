@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Domain.Dates;
 using CommunityPlanning.Domain.Forms;
 
@@ -15,6 +16,10 @@ public sealed record TextPrompt(string Id, string Question, int MaxLength) : Pro
 
     /// <inheritdoc />
     public override string HowToAnswer => $"Type your answer (up to {MaxLength.ToString(CultureInfo.InvariantCulture)} characters).";
+
+    /// <inheritdoc />
+    public override InputField Input(string inputId) =>
+        new(inputId, Question, Multiline ? FieldType.MultilineText : FieldType.Text) { Help = Help, MaxLength = MaxLength };
 
     /// <inheritdoc />
     public override PromptAnswer Read(string text, PromptEnvironment environment)
@@ -43,7 +48,16 @@ public sealed record NumberPrompt(string Id, string Question, FieldDefinition Fi
     public override string HowToAnswer => (Field.Min, Field.Max) switch
     {
         ({ } min, { } max) => $"Type a {(Field.WholeNumber ? "whole " : string.Empty)}number from {min.ToString("#,##0.##", CultureInfo.InvariantCulture)} to {max.ToString("#,##0.##", CultureInfo.InvariantCulture)}.",
-        _ => "Type a number.",
+        _ => Field.WholeNumber ? "Type a whole number." : "Type a number.",
+    };
+
+    /// <inheritdoc />
+    public override InputField Input(string inputId) => new(inputId, Question, FieldType.Number)
+    {
+        Help = Help is null ? HowToAnswer.Replace("Type a", "A", StringComparison.Ordinal) : Help + " " + HowToAnswer.Replace("Type a", "A", StringComparison.Ordinal),
+        Min = Field.Min,
+        Max = Field.Max,
+        WholeNumber = Field.WholeNumber,
     };
 
     /// <inheritdoc />
@@ -66,6 +80,13 @@ public sealed record YesNoPrompt(string Id, string Question) : Prompt(Id, Questi
     public override string HowToAnswer => "Type yes or no.";
 
     /// <inheritdoc />
+    public override InputField Input(string inputId) => new(inputId, Question, FieldType.Choice)
+    {
+        Help = Help,
+        Choices = [new InputChoice("yes", "Yes"), new InputChoice("no", "No")],
+    };
+
+    /// <inheritdoc />
     public override PromptAnswer Read(string text, PromptEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -85,6 +106,15 @@ public sealed record DatePrompt(string Id, string Question) : Prompt(Id, Questio
 {
     /// <inheritdoc />
     public override string HowToAnswer => "Type a date, like 12 March, 12/3 or next Friday.";
+
+    /// <inheritdoc />
+    public override InputField Input(string inputId) => new(inputId, Question, FieldType.Date) { Help = Help };
+
+    /// <inheritdoc />
+    public override PromptAnswer ReadInput(string value, PromptEnvironment environment) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? PromptAnswer.Accept(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : Read(value, environment);
 
     /// <inheritdoc />
     public override PromptAnswer Read(string text, PromptEnvironment environment)

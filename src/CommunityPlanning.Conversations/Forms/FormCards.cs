@@ -28,6 +28,7 @@ public static class FormCards
             MaxLength = field.Type is FieldType.Text or FieldType.MultilineText ? field.EffectiveMaxLength : null,
             Min = field.Min,
             Max = field.Max,
+            WholeNumber = field.Type == FieldType.Number && field.WholeNumber,
             Choices = field.Choices.Select(c => new InputChoice(c.Value, c.Title)).ToList(),
             Error = error,
         };

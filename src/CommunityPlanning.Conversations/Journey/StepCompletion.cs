@@ -45,7 +45,9 @@ public sealed partial class StepCompletion : ICommand, ICardActionHandler
         }
         else
         {
-            context.Show(ConfirmCard(context, plan, step));
+            // Only the officer who asked needs the "are you sure?" (Slack shows it to them alone); the
+            // completion itself is then posted for everyone.
+            context.Add(new Reply { Card = ConfirmCard(context, plan, step), Mode = ReplyMode.Private });
         }
 
         return ValueTask.CompletedTask;

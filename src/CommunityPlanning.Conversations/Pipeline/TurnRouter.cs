@@ -107,6 +107,21 @@ public sealed class TurnRouter(
     private async ValueTask RouteMessageAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var text = CommandText.Clean(context.Turn.Text);
+        if (!context.Turn.Addressed)
+        {
+            // A plain channel message (no mention) may only answer its sender's open question; anything
+            // else is left alone, with no reply: it was not said to the bot.
+            foreach (var dialog in _dialogs)
+            {
+                if (await dialog.TryContinueAsync(context, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+
+            return;
+        }
+
         foreach (var command in _commands)
         {
             var match = command.Pattern.Match(text);

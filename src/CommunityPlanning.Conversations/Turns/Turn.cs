@@ -64,4 +64,11 @@ public sealed record Turn
 
     /// <summary>What the roster said about a mentioned person.</summary>
     public MentionCheck CheckOf(string userId) => MentionChecks.GetValueOrDefault(userId, MentionCheck.Unchecked);
+
+    /// <summary>
+    /// False for a plain message in a channel or group chat that did not mention the bot. The adapter lets
+    /// one through only when its sender has an open question here (<see cref="Dialogs.IOpenQuestions"/>),
+    /// and then it can only answer (or stop) that question: it never runs a command.
+    /// </summary>
+    public bool Addressed { get; init; } = true;
 }

@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
 using CommunityPlanning.Slack.Install;
+using CommunityPlanning.Conversations.Dialogs;
+using CommunityPlanning.Conversations.Turns;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace CommunityPlanning.Slack.Inbound;
 
 /// <summary>
-/// <c>POST /api/slack/events</c>: url_verification, and event_callback with app_mention (in channels) and
-/// message.im (direct messages). An event for the bot is stored and queued before it is acknowledged;
+/// <c>POST /api/slack/events</c>: url_verification, and event_callback with app_mention (in channels),
+/// message.im (direct messages) and message.channels / message.groups (plain channel messages, kept only
+/// as answers to their sender's open question). An event for the bot is stored and queued before it is acknowledged;
 /// retries of an event already stored are acknowledged at once. The turn runs after the answer.
 /// </summary>
 internal sealed partial class SlackEventsEndpoint(
@@ -16,6 +19,8 @@ internal sealed partial class SlackEventsEndpoint(
     SlackWorkIntake intake,
     SlackEventDeduplicator deduplicator,
     SlackAppLifecycle lifecycle,
+    IOpenQuestions openQuestions,
+    TimeProvider clock,
     ILogger<SlackEventsEndpoint> logger)
 {
     public const string RetryNumHeader = "X-Slack-Retry-Num";
@@ -58,6 +63,28 @@ internal sealed partial class SlackEventsEndpoint(
             return TypedResults.Ok();
         }
 
+        if (!work.Addressed)
+        {
+            // A plain channel message is kept only when its sender has an open question here; any other is
+            // dropped before it is queued or stored (one point read decides; nothing is written).
+            try
+            {
+                var group = new ConversationKey(SlackAddress.Channel, work.Target.TeamId, work.Target.ChannelId).GroupId;
+                if (!await openQuestions.IsWaitingForAsync(group, work.Target.UserId, clock.GetUtcNow(), http.RequestAborted).ConfigureAwait(false))
+                {
+                    LogPlainMessageDropped(logger);
+                    return TypedResults.Ok();
+                }
+            }
+#pragma warning disable CA1031 // Storage could not say: Slack is asked to try again, as when storing fails.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogPlainMessageCheckFailed(logger, ex);
+                return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+        }
+
         // This instance's memory answers most retries; the stored request answers the rest (another
         // instance, or after a restart) while the work is still waiting or running.
         var result = deduplicator.TryClaim(work.TurnId)
@@ -95,6 +122,12 @@ internal sealed partial class SlackEventsEndpoint(
 
     [LoggerMessage(EventId = 4759, Level = LogLevel.Error, Message = "A Slack uninstall event could not be handled; Slack is asked to send it again")]
     private static partial void LogLifecycleFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4800, Level = LogLevel.Debug, Message = "Dropped a channel message that did not mention the bot and answers no open question")]
+    private static partial void LogPlainMessageDropped(ILogger logger);
+
+    [LoggerMessage(EventId = 4801, Level = LogLevel.Warning, Message = "Could not check for an open question; Slack is asked to try again")]
+    private static partial void LogPlainMessageCheckFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Acknowledged a repeated Slack event (marked as a retry: {IsRetry})")]
     private static partial void LogRepeat(ILogger logger, bool isRetry);

@@ -114,34 +114,27 @@ internal sealed partial class SlackInteractionsEndpoint(
         }
 
         var formReply = outcome.Replies.FirstOrDefault(r => r.Card is { IsForm: true });
-        var others = outcome.Replies.Where(r => !ReferenceEquals(r, formReply)).ToList();
+        var errors = formReply?.Card is { } card ? BlockKitRenderer.FormErrors(card) : new Dictionary<string, string>();
+        var others = outcome.Replies.Where(r => !ReferenceEquals(r, formReply) || errors.Count == 0).ToList();
         if (others.Count > 0)
         {
-            Enqueue(new DeliveryWork(target, Task.FromResult(new TurnOutcome(others, false)), ModalClosed: false));
+            // A form saved without errors closes its modal (a modal left open after a save offers only
+            // "Cancel"): what the form said ("Saved by …") follows privately, with where to change it.
+            Enqueue(new DeliveryWork(target, Task.FromResult(new TurnOutcome(others, false)), ModalClosed: true));
         }
 
-        if (formReply?.Card is not { } card)
+        if (errors.Count == 0)
         {
             return TypedResults.Ok();
         }
 
-        var errors = BlockKitRenderer.FormErrors(card);
-        if (errors.Count > 0)
+        var map = new JsonObject();
+        foreach (var (id, message) in errors)
         {
-            var map = new JsonObject();
-            foreach (var (id, message) in errors)
-            {
-                map[id] = message;
-            }
-
-            return TypedResults.Json(new JsonObject { ["response_action"] = "errors", ["errors"] = map });
+            map[id] = message;
         }
 
-        return TypedResults.Json(new JsonObject
-        {
-            ["response_action"] = "update",
-            ["view"] = BlockKitRenderer.RenderModal(card, metadata.Channel, metadata.ReplaceTs),
-        });
+        return TypedResults.Json(new JsonObject { ["response_action"] = "errors", ["errors"] = map });
     }
 
     private async Task<TurnOutcome> RunAsync(InboundWork work, CancellationToken cancellationToken)

@@ -65,7 +65,8 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
             return membership;
         }
 
-        if (!IsForUs(evt, botUserId))
+        var addressed = true;
+        if (!IsForUs(evt, botUserId, out addressed))
         {
             return null;
         }
@@ -83,7 +84,7 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
             EnterpriseId = workspace.EnterpriseId,
             FormOrigin = SlackFormOpen.For(new ConversationKey(SlackAddress.Channel, teamId, channel), text),
         };
-        return new InboundWork(target, "evt:" + eventId, null, text, [], botUserId);
+        return new InboundWork(target, "evt:" + eventId, null, text, [], botUserId) { Addressed = addressed };
     }
 
     /// <summary>A <c>/plan</c> command, or null when it lacks the workspace, channel or person.</summary>
@@ -160,7 +161,11 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
                     }
                     else
                     {
-                        submissions.Add(new Submission(value.Verb, value.Data, new Dictionary<string, string>()));
+                        // A question card's Save carries what was typed into the message's input.
+                        var inputs = (action.Str("action_id") ?? string.Empty).StartsWith(BlockKitRenderer.SubmitActionPrefix, StringComparison.Ordinal)
+                            ? ModalInputs.Read(payload.Obj("state").Obj("values"))
+                            : new Dictionary<string, string>();
+                        submissions.Add(new Submission(value.Verb, value.Data, inputs));
                     }
 
                     break;
@@ -215,10 +220,13 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         return new InboundWork(target, "evt:" + eventId, null, null, [], botUserId) { Joined = joined };
     }
 
-    // Mentions in channels, and people's own messages in a direct message with the bot; never the
-    // bot's own messages, other bots, or edits, joins and other subtypes.
-    private static bool IsForUs(JsonObject evt, string? botUserId)
+    // Mentions in channels, people's own messages in a direct message with the bot, and plain channel
+    // messages (not addressed: only an answer to an open question is kept, see SlackEventsEndpoint); never
+    // the bot's own messages, other bots, or edits, joins and other subtypes. A channel message that
+    // mentions the bot also arrives as app_mention, which is the one taken.
+    private static bool IsForUs(JsonObject evt, string? botUserId, out bool addressed)
     {
+        addressed = true;
         if (evt.Str("bot_id") is not null || evt.Str("subtype") is not null)
         {
             return false;
@@ -229,11 +237,17 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
             return false;
         }
 
-        return evt.Str("type") switch
+        switch (evt.Str("type"))
         {
-            "app_mention" => true,
-            "message" => string.Equals(evt.Str("channel_type"), "im", StringComparison.Ordinal),
-            _ => false,
-        };
+            case "app_mention":
+                return true;
+            case "message" when string.Equals(evt.Str("channel_type"), "im", StringComparison.Ordinal):
+                return true;
+            case "message" when evt.Str("channel_type") is "channel" or "group":
+                addressed = false;
+                return botUserId is null || !(evt.Str("text") ?? string.Empty).Contains("<@" + botUserId, StringComparison.Ordinal);
+            default:
+                return false;
+        }
     }
 }

@@ -95,7 +95,9 @@ internal sealed class SlackReplyRenderer(SlackTarget target, bool modalClosed) :
         var errors = form.Blocks.OfType<InputBlock>().Where(b => !string.IsNullOrWhiteSpace(b.Input.Error)).ToList();
         if (errors.Count == 0)
         {
-            return new Reply { Text = $"I saved that. Open \"{form.Title}\" again if you want to change anything.", Mode = ReplyMode.Private };
+            // The form's own note ("Saved by Sam Jones.", "Nothing had changed…") says what happened.
+            var note = form.Blocks.OfType<TextBlock>().FirstOrDefault(b => b.Tone == TextTone.Good)?.Text ?? "I saved that.";
+            return new Reply { Text = $"{note} Open \"{form.Title}\" again from the step card if you want to change anything.", Mode = ReplyMode.Private };
         }
 
         var text = new StringBuilder("Some answers on \"").Append(form.Title).Append("\" need another look, so I haven't saved them:");

@@ -23,9 +23,9 @@ public static partial class BlockKitRenderer
             ["label"] = PlainText(Mrkdwn.Fit(input.Label, BlockKitLimits.InputLabel)),
             ["element"] = Element(input),
         };
-        if (!string.IsNullOrWhiteSpace(input.Help))
+        if (Hint(input) is { } hint)
         {
-            block["hint"] = PlainText(Mrkdwn.Fit(input.Help, BlockKitLimits.Hint));
+            block["hint"] = PlainText(Mrkdwn.Fit(hint, BlockKitLimits.Hint));
         }
 
         yield return block;
@@ -34,6 +34,12 @@ public static partial class BlockKitRenderer
             yield return PlainContext("⚠️ " + Mrkdwn.Fit(input.Error, BlockKitLimits.ContextText - 3));
         }
     }
+
+    // A number box that takes whole numbers only says so before anyone types a decimal.
+    private static string? Hint(InputField input) =>
+        input.Kind == FieldType.Number && input.WholeNumber && input.Help?.Contains("whole number", StringComparison.OrdinalIgnoreCase) != true
+            ? (string.IsNullOrWhiteSpace(input.Help) ? "Whole numbers only." : input.Help.TrimEnd() + " Whole numbers only.")
+            : string.IsNullOrWhiteSpace(input.Help) ? null : input.Help;
 
     private static JsonObject Element(InputField input)
     {
@@ -73,7 +79,7 @@ public static partial class BlockKitRenderer
 
     private static JsonObject NumberInput(InputField input)
     {
-        var element = new JsonObject { ["type"] = "number_input", ["is_decimal_allowed"] = true };
+        var element = new JsonObject { ["type"] = "number_input", ["is_decimal_allowed"] = !input.WholeNumber };
         if (input.Min is { } min)
         {
             element["min_value"] = min.ToString(CultureInfo.InvariantCulture);

@@ -26,6 +26,15 @@ public static partial class BlockKitRenderer
     /// <summary>The action id of every input element (the input is named by its block id).</summary>
     public const string InputActionId = "value";
 
+    /// <summary>
+    /// The action id prefix of a button that submits the inputs in its message (a question card's Save): its
+    /// block_actions carry the message's <c>state.values</c> as the submission's inputs.
+    /// </summary>
+    public const string SubmitActionPrefix = "submit-";
+
+    // A part of a title shorter than this ("add", "edit") says too little to stand alone.
+    private const int ShortestModalTitle = 8;
+
     /// <summary>The value of a yes/no input's single checkbox.</summary>
     public const string ToggleOn = "true";
 
@@ -51,7 +60,9 @@ public static partial class BlockKitRenderer
         {
             fallback ??= Mrkdwn.EscapeFit(card.Title, BlockKitLimits.FallbackText);
             var buttons = 0;
-            AddCard(blocks, card, modal: false, card.Actions.Where(a => !a.SubmitsInputs), ref buttons);
+
+            // A question card keeps its input and Save button in the message; a form's open in a modal.
+            AddCard(blocks, card, modal: false, card.Actions.Where(a => card.InputsInMessage || !a.SubmitsInputs), ref buttons);
         }
 
         return Split(blocks, fallback ?? string.Empty);
@@ -96,7 +107,7 @@ public static partial class BlockKitRenderer
         {
             ["type"] = "modal",
             ["callback_id"] = ModalCallbackId,
-            ["title"] = PlainText(Mrkdwn.Fit(card.Title, BlockKitLimits.ModalTitle)),
+            ["title"] = PlainText(ModalTitle(card.Title)),
             ["close"] = PlainText("Cancel"),
             ["private_metadata"] = metadata,
             ["blocks"] = new JsonArray([.. blocks]),
@@ -107,6 +118,24 @@ public static partial class BlockKitRenderer
         }
 
         return view;
+    }
+
+    /// <summary>
+    /// A modal's title, which Slack cuts at 24 characters: the card's title when it fits, else the longest
+    /// part of it that fits whole ("Step 2 · How the group works" → "How the group works"), else a plain
+    /// "Form". A long title is shown in full as the modal's first heading anyway.
+    /// </summary>
+    public static string ModalTitle(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var trimmed = title.Trim();
+        if (trimmed.Length is > 0 and <= BlockKitLimits.ModalTitle)
+        {
+            return trimmed;
+        }
+
+        var parts = trimmed.Split([" · ", ": ", " - ", " – ", " — "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Where(p => p.Length is >= ShortestModalTitle and <= BlockKitLimits.ModalTitle).MaxBy(p => p.Length) ?? "Form";
     }
 
     /// <summary>The form's errors by input id (the block ids of its inputs), for <c>response_action: errors</c>.</summary>
@@ -144,7 +173,7 @@ public static partial class BlockKitRenderer
                 case ChecklistBlock checklist:
                     blocks.AddRange(Checklist(checklist));
                     break;
-                case InputBlock input when modal:
+                case InputBlock input when modal || card.InputsInMessage:
                     blocks.AddRange(Input(input.Input));
                     break;
                 case MoreBlock more:
@@ -154,7 +183,7 @@ public static partial class BlockKitRenderer
             }
         }
 
-        blocks.AddRange(Actions(actions.Select(a => new ButtonSpec(a.Title, new ActionValue(a.Verb, a.Data), a.Style, a.Url)).ToList(), ref buttons));
+        blocks.AddRange(Actions(actions.Select(a => new ButtonSpec(a.Title, new ActionValue(a.Verb, a.Data), a.Style, a.Url) { SubmitsInputs = a.SubmitsInputs && !modal }).ToList(), ref buttons));
     }
 
     private static IEnumerable<JsonObject> Text(TextBlock block) => block.Tone switch
@@ -180,7 +209,10 @@ public static partial class BlockKitRenderer
             foreach (var fact in chunk)
             {
                 var label = Mrkdwn.EscapeFit(fact.Label, BlockKitLimits.FieldText / 4);
-                fields.Add(MrkdwnText($"*{label}*\n{Mrkdwn.EscapeFit(fact.Value, BlockKitLimits.FieldText - label.Length - 3)}"));
+                var value = fact.Person is { } person && SlackUserId().IsMatch(person.Id)
+                    ? $"<@{person.Id}>"
+                    : Mrkdwn.EscapeFit(fact.Value, BlockKitLimits.FieldText - label.Length - 3);
+                fields.Add(MrkdwnText($"*{label}*\n{value}"));
             }
 
             yield return new JsonObject { ["type"] = "section", ["fields"] = fields };
@@ -194,42 +226,22 @@ public static partial class BlockKitRenderer
             throw new InvalidOperationException($"The checklist verb \"{block.Verb}\" is longer than a Slack action_id allows.");
         }
 
+        if (block.Items.FirstOrDefault(i => i.Id.Length > BlockKitLimits.OptionValue) is { } overlong)
+        {
+            throw new InvalidOperationException($"The checklist item id \"{overlong.Id}\" is longer than a Slack option value allows.");
+        }
+
+        // A checkbox option holds 75 characters: a list with a longer item shows each item whole in a
+        // section of its own, with its tick box beside it, so nobody ticks something they could not read.
+        return block.Items.Any(i => i.Text.Length > BlockKitLimits.OptionText) ? ItemSections(block) : Checkboxes(block);
+    }
+
+    private static IEnumerable<JsonObject> Checkboxes(ChecklistBlock block)
+    {
         var part = 0;
         foreach (var chunk in block.Items.Chunk(BlockKitLimits.OptionsPerCheckboxes))
         {
-            var options = new JsonArray();
-            var initial = new JsonArray();
-            foreach (var item in chunk)
-            {
-                if (item.Id.Length > BlockKitLimits.OptionValue)
-                {
-                    throw new InvalidOperationException($"The checklist item id \"{item.Id}\" is longer than a Slack option value allows.");
-                }
-
-                var option = new JsonObject { ["text"] = PlainText(Mrkdwn.Fit(item.Text, BlockKitLimits.OptionText)), ["value"] = item.Id };
-                if (!string.IsNullOrWhiteSpace(item.Detail))
-                {
-                    option["description"] = PlainText(Mrkdwn.Fit(item.Detail, BlockKitLimits.OptionDescription));
-                }
-                else if (item.Text.Length > BlockKitLimits.OptionText)
-                {
-                    // The rest of a long item, so nobody ticks something they could not read.
-                    option["description"] = PlainText(Mrkdwn.Fit("…" + Rest(item.Text), BlockKitLimits.OptionDescription));
-                }
-
-                options.Add(option);
-                if (item.Done)
-                {
-                    initial.Add(option.DeepClone());
-                }
-            }
-
-            var element = new JsonObject { ["type"] = "checkboxes", ["action_id"] = block.Verb, ["options"] = options };
-            if (initial.Count > 0)
-            {
-                element["initial_options"] = initial;
-            }
-
+            var element = CheckboxElement(block.Verb, chunk.Select(item => (item, Option(item.Text, item))));
             yield return new JsonObject
             {
                 ["type"] = "actions",
@@ -239,10 +251,52 @@ public static partial class BlockKitRenderer
         }
     }
 
-    private static string Rest(string text)
+    private static IEnumerable<JsonObject> ItemSections(ChecklistBlock block)
     {
-        var kept = Mrkdwn.Fit(text, BlockKitLimits.OptionText).TrimEnd('…').Length;
-        return text[Math.Min(kept, text.Length)..].TrimStart();
+        var part = 0;
+        foreach (var item in block.Items)
+        {
+            yield return new JsonObject
+            {
+                ["type"] = "section",
+                ["block_id"] = ChecklistBlockId.Encode(block.Data, part++),
+                ["text"] = PlainText(Mrkdwn.Fit(item.Text, BlockKitLimits.SectionText)),
+                ["accessory"] = CheckboxElement(block.Verb, [(item, Option("Done", item))]),
+            };
+        }
+    }
+
+    private static JsonObject Option(string text, ChecklistEntry item)
+    {
+        var option = new JsonObject { ["text"] = PlainText(Mrkdwn.Fit(text, BlockKitLimits.OptionText)), ["value"] = item.Id };
+        if (!string.IsNullOrWhiteSpace(item.Detail))
+        {
+            option["description"] = PlainText(Mrkdwn.Fit(item.Detail, BlockKitLimits.OptionDescription));
+        }
+
+        return option;
+    }
+
+    private static JsonObject CheckboxElement(string verb, IEnumerable<(ChecklistEntry Item, JsonObject Option)> options)
+    {
+        var all = new JsonArray();
+        var initial = new JsonArray();
+        foreach (var (item, option) in options)
+        {
+            all.Add(option);
+            if (item.Done)
+            {
+                initial.Add(option.DeepClone());
+            }
+        }
+
+        var element = new JsonObject { ["type"] = "checkboxes", ["action_id"] = verb, ["options"] = all };
+        if (initial.Count > 0)
+        {
+            element["initial_options"] = initial;
+        }
+
+        return element;
     }
 
     private static List<JsonObject> Actions(IReadOnlyList<ButtonSpec> specs, ref int counter)
@@ -275,7 +329,7 @@ public static partial class BlockKitRenderer
                 var button = new JsonObject
                 {
                     ["type"] = "button",
-                    ["action_id"] = "btn-" + (counter++).ToString(CultureInfo.InvariantCulture),
+                    ["action_id"] = (spec.SubmitsInputs ? SubmitActionPrefix : "btn-") + (counter++).ToString(CultureInfo.InvariantCulture),
                     ["text"] = PlainText(Mrkdwn.Fit(spec.Title, BlockKitLimits.ButtonText)),
                     ["value"] = value,
                 };
@@ -315,5 +369,8 @@ public static partial class BlockKitRenderer
     [GeneratedRegex("^[UW][A-Z0-9]{2,20}$", RegexOptions.CultureInvariant)]
     private static partial Regex SlackUserId();
 
-    private sealed record ButtonSpec(string Title, ActionValue Value, ActionStyle Style, Uri? Url = null);
+    private sealed record ButtonSpec(string Title, ActionValue Value, ActionStyle Style, Uri? Url = null)
+    {
+        public bool SubmitsInputs { get; init; }
+    }
 }

@@ -160,6 +160,7 @@ internal sealed partial class SlackTurnRunner(
                     Timestamp = now,
                     IsPersonal = SlackAddress.IsDirectMessage(target.ChannelId),
                     Address = address,
+                    Addressed = work.Addressed,
                 },
             ];
         }

@@ -57,6 +57,12 @@ internal sealed record InboundWork(
 {
     /// <summary>For member_joined_channel / member_left_channel: the person (<see cref="SlackTarget.UserId"/>) joined (true) or left (false).</summary>
     public bool? Joined { get; init; }
+
+    /// <summary>
+    /// False for a plain channel message that did not mention the bot (message.channels / message.groups):
+    /// it is taken in only when its sender has an open question there, and then only answers that question.
+    /// </summary>
+    public bool Addressed { get; init; } = true;
 }
 
 /// <summary>Replies of a turn already running (a modal submission), to send when it finishes.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using CommunityPlanning.Conversations.Dialogs;
 using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
@@ -30,6 +31,8 @@ public sealed partial class BotFrameworkHandler(
     OutboxDelivery delivery,
     OutboxDispatcher dispatcher,
     PersonalConversationRecorder personalChats,
+    IOpenQuestions openQuestions,
+    TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<BotFrameworkHandler> logger)
 {
@@ -58,6 +61,15 @@ public sealed partial class BotFrameworkHandler(
             return problem == InboundProblem.Ignored ? BotResponse.Ok
                 : IsInvoke(activity) ? new BotResponse(200, AdaptiveInvokeResponses.Error(400, "BadRequest", UnreadableCardMessage))
                 : new BotResponse(400);
+        }
+
+        // With resource-specific consent Teams delivers every message of the channel or chat. One that does not
+        // mention the bot is kept only as an answer to its sender's open question; any other is dropped here,
+        // before anything is loaded, stored or sent (one point read decides, and nothing is written).
+        if (!mapped.Addressed && !await openQuestions.IsWaitingForAsync(mapped.Conversation.GroupId, mapped.From.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            LogPlainMessageDropped(logger);
+            return BotResponse.Ok;
         }
 
         var invoke = IsInvoke(activity);
@@ -134,6 +146,9 @@ public sealed partial class BotFrameworkHandler(
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Did not turn a {Type} activity into a turn: {Problem}")]
     private static partial void LogRejected(ILogger logger, string type, InboundProblem problem);
+
+    [LoggerMessage(EventId = 3800, Level = LogLevel.Debug, Message = "Dropped a channel message that did not mention the bot and answers no open question")]
+    private static partial void LogPlainMessageDropped(ILogger logger);
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "A card action failed")]
     private static partial void LogInvokeFailed(ILogger logger, Exception exception);

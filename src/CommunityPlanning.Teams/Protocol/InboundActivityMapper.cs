@@ -60,8 +60,8 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
             case "message" when activity.Value is { ValueKind: JsonValueKind.Object } value:
                 return submissions.TryRead(value, out var submitted) ? turn with { Kind = TurnKind.Submit, Submission = submitted } : Fail(out problem);
             case "message":
-                var (text, mentions) = ReadMentions(activity);
-                return turn with { Text = text, Mentions = mentions };
+                var (text, mentions, mentionsBot) = ReadMentions(activity);
+                return turn with { Text = text, Mentions = mentions, Addressed = mentionsBot || !IsShared(activity) };
             case "invoke" when activity.Name == AdaptiveCardInvoke && activity.Value is { ValueKind: JsonValueKind.Object } invoke:
                 return submissions.TryRead(invoke, out var executed) ? turn with { Kind = TurnKind.Submit, Submission = executed } : Fail(out problem);
             case "conversationUpdate":
@@ -112,10 +112,17 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
 
     private static MemberRef People(ChannelAccount account) => new(account.Id!, Clean(account.Name) is { Length: > 0 } n ? n : "Someone");
 
-    private static (string Text, IReadOnlyList<MemberRef> Mentions) ReadMentions(Activity activity)
+    // A Teams channel or group chat, where the bot (with resource-specific consent) also receives messages
+    // not meant for it. Personal chats, the Emulator and the playground only carry messages to the bot.
+    private static bool IsShared(Activity activity) =>
+        activity.Conversation?.ConversationType is { } type
+        && (string.Equals(type, "channel", StringComparison.OrdinalIgnoreCase) || string.Equals(type, "groupChat", StringComparison.OrdinalIgnoreCase));
+
+    private static (string Text, IReadOnlyList<MemberRef> Mentions, bool MentionsBot) ReadMentions(Activity activity)
     {
         var text = activity.Text ?? string.Empty;
         var botId = activity.Recipient?.Id;
+        var mentionsBot = false;
         var mentions = new List<MemberRef>();
         foreach (var entity in activity.Entities ?? [])
         {
@@ -135,6 +142,7 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
 
             if (id == botId)
             {
+                mentionsBot = true;
                 text = markup is { Length: > 0 } ? text.Replace(markup, " ", StringComparison.Ordinal) : text;
                 continue;
             }
@@ -153,7 +161,7 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
 
         // Any <at> tags left (a bot mention without an entity, in some clients) are dropped as markup.
         text = AtTags().Replace(text, m => m.Groups[1].Value);
-        return (Clean(System.Net.WebUtility.HtmlDecode(text)), mentions);
+        return (Clean(System.Net.WebUtility.HtmlDecode(text)), mentions, mentionsBot);
     }
 
     private static Dictionary<string, string> Address(Activity activity, string tenant)

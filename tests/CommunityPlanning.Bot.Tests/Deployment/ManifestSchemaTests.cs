@@ -90,14 +90,21 @@ public sealed class ManifestSchemaTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Manifest_Authorization_AsksForMeetingEventPermissions()
+    public void Manifest_Authorization_AsksForMeetingEventsAndChannelMessagePermissions()
     {
         var permissions = TeamsManifest.Filled()["authorization"]!["permissions"]!["resourceSpecific"]!.AsArray()
             .Select(p => ((string)p!["name"]!, (string)p["type"]!))
             .Order()
             .ToList();
 
-        Assert.Equal([("ChannelMeeting.ReadBasic.Group", "Application"), ("OnlineMeeting.ReadBasic.Chat", "Application")], permissions);
+        Assert.Equal(
+            [
+                ("ChannelMeeting.ReadBasic.Group", "Application"),
+                ("ChannelMessage.Read.Group", "Application"),
+                ("ChatMessage.Read.Chat", "Application"),
+                ("OnlineMeeting.ReadBasic.Chat", "Application"),
+            ],
+            permissions);
         Assert.Equal(TeamsManifest.SampleBotId, (string?)TeamsManifest.Filled()["webApplicationInfo"]!["id"]);
     }
 
@@ -118,8 +125,9 @@ public sealed class ManifestSchemaTests(ITestOutputHelper output)
     {
         var name = TeamsManifest.Filled()["name"]!;
 
-        Assert.Equal("CommunityPlanning.Bot", (string?)name["short"]);
-        Assert.Equal("CommunityPlanning.Bot — Community Led Planning", (string?)name["full"]);
+        // People @mention the short name, and the docs and replies call the bot PlanBot.
+        Assert.Equal("PlanBot", (string?)name["short"]);
+        Assert.Equal("PlanBot — Community Led Planning (CommunityPlanning.Bot)", (string?)name["full"]);
     }
 
     private static EvaluationResults Evaluate(JsonElement manifest)

@@ -24,6 +24,9 @@ public sealed class SlackManifestTests
     [InlineData("- https://YOUR-HOST/api/slack/oauth/callback")]
     [InlineData("- member_joined_channel")]
     [InlineData("- member_left_channel")]
+    [InlineData("- message.channels")]
+    [InlineData("- message.groups")]
+    [InlineData("name: PlanBot")]
     [InlineData("is_enabled: true")]
     [InlineData("socket_mode_enabled: false")]
     public void SlackManifest_Line_IsPresent(string line)
@@ -44,7 +47,7 @@ public sealed class SlackManifestTests
         Assert.True(start >= 0, "No oauth_config.scopes.bot list.");
         var scopes = Lines.Skip(start + 1).TakeWhile(line => line.StartsWith("- ", StringComparison.Ordinal)).Select(line => line[2..]);
 
-        Assert.Equal(["app_mentions:read", "channels:read", "chat:write", "commands", "groups:read", "im:history", "im:write", "users:read"], scopes.Order());
+        Assert.Equal(["app_mentions:read", "channels:history", "channels:read", "chat:write", "commands", "groups:history", "groups:read", "im:history", "im:write", "users:read"], scopes.Order());
     }
 
     [Fact]

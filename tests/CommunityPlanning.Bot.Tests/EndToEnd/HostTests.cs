@@ -126,7 +126,7 @@ public sealed class HostTests
         using var client = factory.CreateClient();
 
         var home = await client.GetStringAsync("/");
-        Assert.Contains("CommunityPlanning.Bot", home, StringComparison.Ordinal);
+        Assert.Contains("PlanBot", home, StringComparison.Ordinal);
         Assert.DoesNotContain("playground", home, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/v3/directline/conversations", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/playground/reset", null)).StatusCode);

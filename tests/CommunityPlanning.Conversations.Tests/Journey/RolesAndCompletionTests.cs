@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Conversations.Tests.Support;
 using CommunityPlanning.Domain.Members;
 using CommunityPlanning.Domain.Plans;
@@ -98,7 +99,7 @@ public sealed class RolesAndCompletionTests
         (await chat.Send(Cat, "reopen step 1")).AssertReply("Only the chair, vice-chair, secretary or treasurer can reopen");
         (await chat.Send(Bob, "reopen step 1")).AssertReply("Step 1 is open again");
         (await chat.Send(Ann, "step 1")).AssertReply("Not yet marked complete");
-        (await chat.Send(Bob, "complete step 1")).AssertReply("Complete step 1");
+        (await chat.Send(Bob, "complete step 1")).AssertReply("Complete step 1").AssertMode(ReplyMode.Private);
         (await chat.Press(Bob, "Complete anyway")).AssertReply("Marked complete by Bob").AssertNoReply("You're now on");
         Assert.Equal(2, (await chat.Stored()).Find<PlanRecord>(PlanRecord.Kind)!.CurrentStep);
     }

@@ -110,7 +110,7 @@ public sealed class StepQuestionsTests
 
         (await chat.Send(Bob, "yes")).AssertReply("Name?");
         (await chat.Send(Ann, "The whole parish")).AssertReply("how many people");
-        (await chat.Send(Bob, "Spring fair stall")).AssertReply("Method?").AssertReply("1. Open event");
+        (await chat.Send(Bob, "Spring fair stall")).AssertReply("Method?").AssertReply("Choices: Open event");
         (await chat.Send(Bob, "sunbathing")).AssertReply("isn't one of the choices");
         (await chat.Send(Bob, "7")).AssertReply("Date?");
 

@@ -119,7 +119,7 @@ public sealed class WholeJourneyTests
         (await chat.Send(Ann, "refresh")).AssertReply("Next review date");
         (await chat.Send(Ann, "1/1/2020")).AssertReply("can't be before this review");
         await chat.Send(Ann, "31/3/2033");
-        (await chat.Send(Ann, "yes")).AssertReply("Which action").AssertReply("1. Community speed watch");
+        (await chat.Send(Ann, "yes")).AssertReply("Which action").AssertReply("Community speed watch");
         await chat.Send(Ann, "1");
         await chat.Send(Ann, "done");
         await chat.Send(Ann, "skip");

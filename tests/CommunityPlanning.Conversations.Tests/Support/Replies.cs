@@ -85,6 +85,11 @@ public sealed class Replies(IReadOnlyList<Reply> replies) : IReadOnlyList<Reply>
                         break;
                     case InputBlock i:
                         lines.Add($"{i.Input.Label} = {i.Input.Value}{(i.Input.Error is { } e ? " ⚠ " + e : string.Empty)}");
+                        if (i.Input.Choices.Count > 0)
+                        {
+                            lines.Add("Choices: " + string.Join(" | ", i.Input.Choices.Select(c => c.Title)));
+                        }
+
                         break;
                 }
             }

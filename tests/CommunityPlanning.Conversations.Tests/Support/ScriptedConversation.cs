@@ -67,6 +67,17 @@ public sealed class ScriptedConversation : IDisposable
             Mentions = mentions,
         });
 
+    /// <summary>A plain channel message that does not mention the bot (the adapter has let it through).</summary>
+    public Task<Replies> SendPlain(MemberRef from, string text) =>
+        Run(new Turn
+        {
+            Kind = TurnKind.Message,
+            Conversation = Key,
+            From = from,
+            Text = text,
+            Addressed = false,
+        });
+
     /// <summary>Presses a button on a card, with values typed into the card's inputs.</summary>
     public Task<Replies> Press(MemberRef from, CardAction action, IReadOnlyDictionary<string, string>? inputs = null) =>
         Submit(from, action.Verb, action.Data, inputs);

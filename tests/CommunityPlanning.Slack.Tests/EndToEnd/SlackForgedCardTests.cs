@@ -67,31 +67,11 @@ public sealed class SlackForgedCardTests : IAsyncLifetime
         return _host.PostInteractionAsync(Payloads.ButtonClick(Channel, ts, message.Body["blocks"]!.AsArray(), changed));
     }
 
-    private async Task StartPlanAsync()
-    {
-        await _host.PostCommandAsync(Payloads.Command(Channel, "help"));
-        var help = await Slack.WaitForAsync("chat.postMessage", c => ChannelOf(c) == Channel && c.Body.ToJsonString().Contains("Start our plan", StringComparison.Ordinal));
-        var button = Buttons(help).Single(b => b["text"]!["text"]!.GetValue<string>() == "Start our plan");
-        var click = Payloads.ButtonClick(Channel, help.Response["ts"]!.GetValue<string>(), help.Body["blocks"]!.AsArray(), button);
-        await _host.PostInteractionAsync(click);
-        var trigger = click["trigger_id"]!.GetValue<string>();
-        var open = await Slack.WaitForAsync("views.open", c => c.Body["trigger_id"]!.GetValue<string>() == trigger);
-        var values = new JsonObject
-        {
-            ["communityName"] = Payloads.TextValue("Little Wittering"),
-            ["planType"] = Payloads.SelectValue("CommunityLedPlan"),
-        };
-        await _host.PostInteractionAsync(Payloads.ViewSubmission(open.Body["view"]!.AsObject(), values));
-        await Slack.WaitForAsync("chat.postMessage", c => ChannelOf(c) == Channel && c.Body.ToJsonString().Contains("plan has started", StringComparison.Ordinal));
-    }
+    private Task StartPlanAsync() => _host.StartPlanAsync(Channel);
 
-    private static string? ChannelOf(RecordedCall call) => call.Body["channel"]?.GetValue<string>();
+    private static string? ChannelOf(RecordedCall call) => SlackScript.ChannelOf(call);
 
     private static string Text(RecordedCall call) => call.Body["text"]?.GetValue<string>() ?? call.Body.ToJsonString();
 
-    private static IEnumerable<JsonObject> Buttons(RecordedCall call) =>
-        call.Body["blocks"]!.AsArray()
-            .Where(b => b!["type"]!.GetValue<string>() == "actions")
-            .SelectMany(b => b!["elements"]!.AsArray())
-            .Select(e => e!.AsObject());
+    private static IEnumerable<JsonObject> Buttons(RecordedCall call) => SlackScript.Buttons(call);
 }

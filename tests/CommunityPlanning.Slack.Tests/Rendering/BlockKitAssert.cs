@@ -47,6 +47,11 @@ public static class BlockKitAssert
                         Text(text, 3000);
                     }
 
+                    if (block["accessory"] is JsonObject accessory)
+                    {
+                        Element(accessory);
+                    }
+
                     if (block["fields"] is JsonArray fields)
                     {
                         Assert.InRange(fields.Count, 1, 10);
@@ -78,7 +83,7 @@ public static class BlockKitAssert
 
                     break;
                 case "input":
-                    Assert.True(modal, "Input blocks belong in modals.");
+                    // Messages may hold inputs too (a question card), submitted by a button in the message.
                     PlainText(block["label"], 2000);
                     if (block["hint"] is { } hint)
                     {

@@ -89,7 +89,7 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
-    public void RenderReply_ChecklistOf13LongItems_SplitsCheckboxesAndCutsText()
+    public void RenderReply_ChecklistOf13LongItems_EachItemWholeInItsOwnSectionWithATickBox()
     {
         var items = Enumerable.Range(1, 13).Select(i => new ChecklistEntry($"item-{i}", new string('x', 300) + $" {i}", i % 2 == 0, i % 3 == 0 ? new string('d', 300) : null)).ToList();
         var card = new Card { Title = new string('T', 400), Subtitle = new string('s', 5000), Blocks = [new TextBlock(new string('w', 10_000)), new ChecklistBlock("checklist.set", Data, items)] };
@@ -97,9 +97,23 @@ public sealed class BlockKitRendererTests
         var message = Assert.Single(BlockKitRenderer.RenderReply(Reply.Show(card)));
 
         BlockKitAssert.ValidMessage(message.Blocks);
-        Assert.Equal(4, message.Blocks.Count(b => b!["type"]!.GetValue<string>() == "section"));
-        var ids = message.Blocks.Where(b => b!["type"]!.GetValue<string>() == "actions").Select(b => ChecklistBlockId.TryDecode(b!["block_id"]!.GetValue<string>())).ToList();
-        Assert.All(ids, d => Assert.Equal(Data, d!));
+        var itemBlocks = message.Blocks.Where(b => b!["accessory"] is not null).Select(b => b!.AsObject()).ToList();
+        Assert.Equal(13, itemBlocks.Count);
+        Assert.Equal(items.Select(i => i.Text), itemBlocks.Select(b => b["text"]!["text"]!.GetValue<string>()));
+        Assert.All(itemBlocks, b => Assert.Equal(Data, ChecklistBlockId.TryDecode(b["block_id"]!.GetValue<string>())!));
+        Assert.Equal(6, itemBlocks.Count(b => b["accessory"]!["initial_options"] is not null));
+    }
+
+    [Fact]
+    public void RenderReply_ChecklistOfShortItems_StaysOneCheckboxGroup()
+    {
+        var items = Enumerable.Range(1, 7).Select(i => new ChecklistEntry($"item-{i}", $"Short item {i}", false)).ToList();
+        var card = new Card { Title = "Checklist", Blocks = [new ChecklistBlock("checklist.set", Data, items)] };
+
+        var message = Assert.Single(BlockKitRenderer.RenderReply(Reply.Show(card)));
+
+        var group = Assert.Single(message.Blocks, b => b!["type"]!.GetValue<string>() == "actions");
+        Assert.Equal(7, group!["elements"]![0]!["options"]!.AsArray().Count);
     }
 
     [Fact]
@@ -171,6 +185,36 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void RenderReply_FactNamingASlackPerson_ShowsAMentionNotThePlainName()
+    {
+        var card = new Card
+        {
+            Title = "Action 1",
+            Blocks = [new FactsBlock([new Fact("Owner", "Sam Jones") { Person = new MemberRef("U2ABC", "Sam Jones") }, new Fact("Helper", "Ann <b>") { Person = new MemberRef("29:ann", "Ann <b>") }])],
+        };
+
+        var blocks = Assert.Single(BlockKitRenderer.RenderReply(Reply.Show(card))).Blocks;
+
+        var fields = blocks.Single(b => b!["fields"] is not null)!["fields"]!.AsArray().Select(f => f!["text"]!.GetValue<string>()).ToList();
+        Assert.Equal(["*Owner*\n<@U2ABC>", "*Helper*\nAnn &lt;b&gt;"], fields);
+    }
+
+    [Theory]
+    [InlineData("Start your plan", "Start your plan")]
+    [InlineData("Step 2 · How the group will work together", "Step 2 · How the group will work together|Form")]
+    [InlineData("Step 2 · How the group works", "How the group works")]
+    [InlineData("Consultation events and surveys: add", "Form")]
+    [InlineData("Local green spaces: edit", "Local green spaces: edit")]
+    public void ModalTitle_LongTitles_UseAWholePartNeverACutOne(string title, string expected)
+    {
+        var shown = BlockKitRenderer.ModalTitle(title);
+
+        Assert.InRange(shown.Length, 1, BlockKitLimits.ModalTitle);
+        Assert.DoesNotContain("…", shown, StringComparison.Ordinal);
+        Assert.Contains(shown, expected.Split('|'));
+    }
+
+    [Fact]
     public void RenderModal_FormWith20Inputs_RespectsModalLimits()
     {
         var kinds = Enum.GetValues<FieldType>();
@@ -204,7 +248,7 @@ public sealed class BlockKitRendererTests
         var view = BlockKitRenderer.RenderModal(card, "C1", "1700000000.000001");
 
         BlockKitAssert.ValidModal(view);
-        Assert.Equal("Consultation event deta…", view["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("Form", view["title"]!["text"]!.GetValue<string>());
         Assert.Equal("Save the consultation e…", view["submit"]!["text"]!.GetValue<string>());
         Assert.Equal(20, view["blocks"]!.AsArray().Count(b => b!["type"]!.GetValue<string>() == "input"));
         var metadata = ModalMetadata.TryDecode(view["private_metadata"]!.GetValue<string>())!;
