@@ -104,7 +104,7 @@ public sealed class TableHolder(TableClient table, string name, string section, 
 
     /// <summary>Rosters: the person's rows in every group (by their channel user id or directory id); a group's partition.</summary>
     public static TableHolder Rosters(TableClient table) => new(
-        table, Rosters.TableRosterStore.TableName, "rosters",
+        table, CommunityPlanning.Storage.Rosters.TableRosterStore.TableName, "rosters",
         s => s.Person.RawIds.SelectMany(id => new[]
         {
             TableClient.CreateQueryFilter($"UserId eq {id}"),
