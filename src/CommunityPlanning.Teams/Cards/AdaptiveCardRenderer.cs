@@ -79,7 +79,21 @@ public sealed class AdaptiveCardRenderer
             ["version"] = Version,
             ["body"] = body,
         };
-        if (actions.Count > 0)
+        if (actions.Count > 0 && card.ActionsStacked)
+        {
+            // One button a row, each with the card's full width.
+            foreach (var button in actions.Select(a => a!.DeepClone()).OfType<JsonObject>())
+            {
+                button.Remove("mode");
+                body.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray { button } });
+            }
+        }
+        else if (actions.Count > 0 && card.ActionsFirst)
+        {
+            // Under the heading (and subtitle), so the button people need is seen without scrolling.
+            body.Insert(string.IsNullOrWhiteSpace(card.Subtitle) ? 1 : 2, new JsonObject { ["type"] = "ActionSet", ["actions"] = actions });
+        }
+        else if (actions.Count > 0)
         {
             rendered["actions"] = actions;
         }
@@ -156,7 +170,17 @@ public sealed class AdaptiveCardRenderer
                 AdaptiveInputs.Render(input.Input, body);
                 break;
             case MoreBlock more:
-                body.Add(ShowMore(more));
+                // Folds one after another share a row of buttons, each opening under the row.
+                if (body.Count > 0 && body[^1] is JsonObject last && (string?)last["type"] == "ActionSet" && last["actions"] is JsonArray row
+                    && row.Count <= MaxPrimaryActions && row.All(a => (string?)a?["type"] == "Action.ShowCard"))
+                {
+                    row.Add(ShowMore(more)["actions"]![0]!.DeepClone());
+                }
+                else
+                {
+                    body.Add(ShowMore(more));
+                }
+
                 break;
             case FactsBlock:
                 break;

@@ -113,7 +113,7 @@ public static class AdaptiveText
             var atLineStart = i == start;
             if (c is '\\' or '*' or '_' or '`' or '~' or '<'
                 || (c == '[' && line.IndexOf("](", i, StringComparison.Ordinal) > i)
-                || (atLineStart && (c is '#' or '>' || (c is '-' or '+' && (i + 1 == line.Length || line[i + 1] is ' ' or '\t'))))
+                || (atLineStart && (c == '>' || (c is '#' or '-' or '+' && (i + 1 == line.Length || line[i + 1] is ' ' or '\t' or '#'))))
                 || i == markerEnd)
             {
                 builder.Append('\\');

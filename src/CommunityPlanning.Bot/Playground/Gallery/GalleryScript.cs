@@ -67,10 +67,8 @@ internal sealed class GalleryScript : IDisposable
         }
 
         Keep("checklist", "The checklist, three items ticked", await SayAsync(Priya, "checklist", cancellationToken));
-        if (FindAction(step, JourneyVerbs.OpenForm) is { } openForm)
-        {
-            Keep("step-form", "One of the step's forms (form)", await PressAsync(Alice, openForm, cancellationToken));
-        }
+        var forms = Keep("step-forms", "The step's forms, from its Forms button", await PressAsync(Alice, step, JourneyVerbs.ShowForms, cancellationToken));
+        Keep("step-form", "One of the step's forms (form)", await PressAsync(Alice, forms, JourneyVerbs.OpenForm, cancellationToken));
 
         Keep("action-new", "A new action with an owner and a due date", await SayAsync(Alice, "action @Sam Smith book the village hall for 12 March by Friday", cancellationToken, Sam));
         Keep("action-ownerless", "A new action nobody owns yet", await SayAsync(Priya, "action: ask the council for the parish boundary map [PDF]", cancellationToken));

@@ -49,7 +49,10 @@
     link('theme-link', 'theme', 'dark', theme === 'dark' ? 'Light theme' : 'Dark theme');
     link('markdown-link', 'markdown', 'off', markdown ? 'Without Markdown' : 'With Markdown');
     const AC = window.AdaptiveCards;
-    if (markdown) {
+    if (!markdown) {
+      // Text exactly as a client without Markdown shows it (and no "Markdown isn't enabled" warning).
+      AC.AdaptiveCard.onProcessMarkdown = function (text, result) { result.didProcess = false; };
+    } else {
       // Web Chat's own Markdown renderer, as Web Chat hands it to the Adaptive Cards renderer.
       await loadScript('/playground/webchat-4.18.1.js');
       AC.AdaptiveCard.onProcessMarkdown = function (text, result) {
