@@ -355,7 +355,7 @@ public sealed class MeetingConversationTests
         Assert.Equal(2, replies.Count);
         Assert.Equal(ReplyMode.ReplaceSource, replies[0].Mode);
         Assert.Equal("Meeting ended", replies[0].Card!.Subtitle);
-        Assert.Empty(replies[0].Card!.Actions);
+        Assert.Equal("Minutes", Assert.Single(replies[0].Card!.Actions).Title);
         Assert.Equal(ReplyMode.New, replies[1].Mode);
         Assert.StartsWith("Minutes", replies[1].Card!.Title, StringComparison.Ordinal);
     }
