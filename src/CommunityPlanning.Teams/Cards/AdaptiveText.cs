@@ -114,6 +114,7 @@ public static class AdaptiveText
             if (c is '\\' or '*' or '_' or '`' or '~' or '<'
                 || (c == '[' && line.IndexOf("](", i, StringComparison.Ordinal) > i)
                 || (atLineStart && (c == '>' || (c is '#' or '-' or '+' && (i + 1 == line.Length || line[i + 1] is ' ' or '\t' or '#'))))
+                || (atLineStart && c is '-' or '=' && IsRule(line, start, c))
                 || i == markerEnd)
             {
                 builder.Append('\\');
@@ -128,6 +129,10 @@ public static class AdaptiveText
 
         return builder.ToString();
     }
+
+    // "---" or "===" alone on a line: a rule or a heading's underline.
+    private static bool IsRule(string line, int start, char c) =>
+        line.Length - start >= 3 && line.AsSpan(start).Trim().ToString().All(ch => ch == c);
 
     // "1. " or "12) " at the start of a line starts a numbered list: returns the index of the '.' or ')'.
     private static int OrderedListMarkerEnd(string line, int start)
