@@ -13,6 +13,7 @@ ensure_tooling() {
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >&2
   fi
   ensure_webchat
+  ensure_adaptivecards
 }
 
 # Microsoft's Web Chat browser bundle for the playground: only the package's tarball, not its ~490 MB of
@@ -76,4 +77,21 @@ stop_azurite() {
 azurite_connection_string() {
   local queue=$1 table=$2
   printf 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:%s/devstoreaccount1;QueueEndpoint=http://127.0.0.1:%s/devstoreaccount1;' "$table" "$queue"
+}
+
+# The Adaptive Cards renderer Web Chat 4.18.1 bundles (adaptivecards@3.0.6), for the playground's card
+# gallery: only the package's minified browser build, from its tarball.
+adaptivecards_version="3.0.6"
+ensure_adaptivecards() {
+  local target="$repo_root/tooling/adaptivecards"
+  if [ -f "$target/adaptivecards-$adaptivecards_version.min.js" ]; then
+    return 0
+  fi
+  say "Fetching the Adaptive Cards renderer (adaptivecards@$adaptivecards_version)…"
+  local tmp
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack "adaptivecards@$adaptivecards_version" --silent >/dev/null && tar -xzf adaptivecards-*.tgz package/dist/adaptivecards.min.js)
+  mkdir -p "$target"
+  cp "$tmp/package/dist/adaptivecards.min.js" "$target/adaptivecards-$adaptivecards_version.min.js"
+  rm -rf "$tmp"
 }

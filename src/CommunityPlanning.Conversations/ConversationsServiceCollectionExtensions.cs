@@ -34,10 +34,10 @@ public static class ConversationsServiceCollectionExtensions
         services.AddFeature<Dormancy.DormancyEvents>();
         services.AddDataRightsCommands();
 
-        services.AddSingleton(new HelpEntry(0, "start", "Set up your group's plan (name and type)."));
+        services.AddSingleton(new HelpEntry(0, "start", "Set up your group's plan (name and type).", HelpTopic.Group));
         services.AddSingleton(new HelpEntry(10, "progress", "See where the plan stands across all nine steps."));
         services.AddSingleton(new HelpEntry(20, "checklist", "Show this step's checklist for everyone to tick. Add a number for another step: checklist 4."));
-        services.AddSingleton(new HelpEntry(1000, "help", "Show this list."));
+        services.AddSingleton(new HelpEntry(1000, "help", "Show this list.", HelpTopic.Group));
         return services;
     }
 

@@ -1,3 +1,5 @@
+using CommunityPlanning.Bot.Playground.Gallery;
+
 namespace CommunityPlanning.Bot.Playground;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal static class PlaygroundExtensions
         services.AddSingleton<PlaygroundConversations>();
         services.AddSingleton<PlaygroundBot>();
         services.AddSingleton<DemoGroupReset>();
+        services.AddSingleton<CardGallery>();
         return services;
     }
 
@@ -26,6 +29,7 @@ internal static class PlaygroundExtensions
         app.MapPlaygroundPages();
         app.MapDirectLine();
         app.MapLocalConnector();
+        app.MapCardGallery();
         return app;
     }
 }

@@ -11,7 +11,7 @@ public sealed class ActionButtons : ICardActionHandler
 {
     /// <inheritdoc />
     public bool Handles(string verb) => verb is ActionVerbs.Show or ActionVerbs.Done or ActionVerbs.Reopen or ActionVerbs.DueForm
-        or ActionVerbs.SetDue or ActionVerbs.ClearDue or ActionVerbs.OwnerForm or ActionVerbs.SetOwner or ActionVerbs.AddOwner;
+        or ActionVerbs.SetDue or ActionVerbs.ClearDue or ActionVerbs.OwnerForm or ActionVerbs.SetOwner or ActionVerbs.AddOwner or ActionVerbs.Cancel;
 
     /// <inheritdoc />
     public ValueTask RunAsync(TurnContext context, Submission submission, CancellationToken cancellationToken = default)
@@ -24,7 +24,7 @@ public sealed class ActionButtons : ICardActionHandler
             return ValueTask.CompletedTask;
         }
 
-        if (submission.Verb != ActionVerbs.Show && ActionChanges.Refusal(context, action) is { } refusal)
+        if (submission.Verb is not (ActionVerbs.Show or ActionVerbs.Cancel) && ActionChanges.Refusal(context, action) is { } refusal)
         {
             context.Add(new Reply { Text = refusal, Mode = ReplyMode.Private });
             return ValueTask.CompletedTask;
@@ -33,7 +33,11 @@ public sealed class ActionButtons : ICardActionHandler
         switch (submission.Verb)
         {
             case ActionVerbs.Show:
-                context.Show(ActionCards.Details(context, action, withHistory: true));
+                ActionCards.Show(context, ActionCards.Details(context, action, withHistory: true), action);
+                break;
+            case ActionVerbs.Cancel:
+                // Back to the action as it is: the form was shown only to this person, in place of the card.
+                context.Show(ActionCards.Details(context, action), ReplyMode.Private);
                 break;
             case ActionVerbs.Done:
                 ActionChanges.Complete(context, action);
@@ -65,7 +69,7 @@ public sealed class ActionButtons : ICardActionHandler
                 context.Show(ActionCards.OwnerForm(context, action), ReplyMode.Private);
                 break;
             case ActionVerbs.SetOwner:
-                var picked = submission.Inputs.GetValueOrDefault(ActionVerbs.OwnerKey);
+                var picked = ActionVerbs.PickedOwner(submission.Inputs.GetValueOrDefault(ActionVerbs.OwnerKey));
                 MemberRef? owner = null;
                 if (!string.IsNullOrEmpty(picked))
                 {

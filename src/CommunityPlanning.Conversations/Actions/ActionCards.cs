@@ -2,6 +2,7 @@ using System.Globalization;
 using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Conversations.Features;
 using CommunityPlanning.Conversations.Pipeline;
+using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Dates;
 using CommunityPlanning.Domain.Members;
@@ -62,14 +63,23 @@ public static class ActionCards
         }
 
         var data = context.Data((ActionVerbs.IdKey, ActionText.Number(action.Id)));
-        IReadOnlyList<CardAction> buttons = action.IsOpen
-            ?
-            [
-                new CardAction("Mark done", ActionVerbs.Done, data) { Style = ActionStyle.Positive },
-                new CardAction("Change due date", ActionVerbs.DueForm, data),
-                new CardAction("Reassign", ActionVerbs.OwnerForm, data),
-            ]
-            : [new CardAction("Reopen", ActionVerbs.Reopen, data)];
+        // An action nobody owns needs an owner first; "Mark done" is never the main button of an action
+        // just made, and a done action offers only "Reopen".
+        IReadOnlyList<CardAction> buttons = !action.IsOpen
+            ? [new CardAction("Reopen", ActionVerbs.Reopen, data)]
+            : action.Owner is null
+                ?
+                [
+                    new CardAction("Assign", ActionVerbs.OwnerForm, data) { Style = ActionStyle.Positive },
+                    new CardAction("Change due date", ActionVerbs.DueForm, data),
+                    new CardAction("Mark done", ActionVerbs.Done, data),
+                ]
+                :
+                [
+                    new CardAction("Change due date", ActionVerbs.DueForm, data),
+                    new CardAction("Reassign", ActionVerbs.OwnerForm, data),
+                    new CardAction("Mark done", ActionVerbs.Done, data),
+                ];
         return new Card
         {
             Title = $"Action {ActionText.Number(action.Id)}: {action.Title}",
@@ -78,6 +88,28 @@ public static class ActionCards
             Actions = buttons,
             Shared = true,
         };
+    }
+
+    /// <summary>
+    /// Shows an action's card; posted as a new message, it is remembered (anchored) so a typed change
+    /// ("done 2") can update it in place for everyone.
+    /// </summary>
+    public static void Show(TurnContext context, Card card, ActionItem action, ReplyMode mode = ReplyMode.New)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        context.Add(new Reply { Card = card, Mode = mode, Anchor = mode == ReplyMode.New ? action.Key : null });
+    }
+
+    /// <summary>Updates the action's anchored card, if it was posted, to show the action as it is now.</summary>
+    public static void UpdateAnchored(TurnContext context, ActionItem action)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        if (context.State.Find<SentMessageRecord>(SentMessageRecord.KeyFor(action.Key)) is { } sent)
+        {
+            context.Add(new Reply { Card = Details(context, action), Anchor = action.Key, ReplacesMessageId = sent.MessageId });
+        }
     }
 
     /// <summary>The form to change an action's due date.</summary>
@@ -103,6 +135,7 @@ public static class ActionCards
             [
                 new CardAction("Save", ActionVerbs.SetDue, data) { Style = ActionStyle.Positive, SubmitsInputs = true },
                 new CardAction("No due date", ActionVerbs.ClearDue, data),
+                new CardAction("Cancel", ActionVerbs.Cancel, data),
             ],
         };
     }
@@ -121,7 +154,11 @@ public static class ActionCards
                 new TextBlock(action.Title),
                 new InputBlock(MemberChoice(context, action.Owner?.Id, error)),
             ],
-            Actions = [new CardAction("Save", ActionVerbs.SetOwner, data) { Style = ActionStyle.Positive, SubmitsInputs = true }],
+            Actions =
+            [
+                new CardAction("Save", ActionVerbs.SetOwner, data) { Style = ActionStyle.Positive, SubmitsInputs = true },
+                new CardAction("Cancel", ActionVerbs.Cancel, data),
+            ],
         };
     }
 
@@ -134,8 +171,8 @@ public static class ActionCards
             .Select(m => new InputChoice(m.Member.Id, m.Member.Name));
         return new InputField(ActionVerbs.OwnerKey, "Owner", FieldType.Choice)
         {
-            Value = selected ?? string.Empty,
-            Choices = [new InputChoice(string.Empty, "Nobody yet"), .. members],
+            Value = selected ?? ActionVerbs.NobodyValue,
+            Choices = [new InputChoice(ActionVerbs.NobodyValue, "Nobody yet"), .. members],
             Error = error,
         };
     }
@@ -162,7 +199,7 @@ public static class ActionCards
         {
             var owner = group.First().Owner;
             blocks.Add(new TextBlock(owner is null ? "Not assigned yet" : owner.Name, TextTone.Heading));
-            blocks.Add(new FactsBlock(group.Select(a => new Fact($"{ActionText.Number(a.Id)}. {a.Title}", ActionText.Summary(a, today))).ToList()));
+            blocks.Add(new FactsBlock(group.Select(a => new Fact($"Action {ActionText.Number(a.Id)}: {a.Title}", ActionText.Summary(a, today))).ToList()));
         }
 
         if (open.Count > MaxListed)
@@ -170,7 +207,8 @@ public static class ActionCards
             blocks.Add(new TextBlock($"…and {open.Count - MaxListed} more. Type \"action\" and a number to see any one.", TextTone.Subtle));
         }
 
-        blocks.Add(new TextBlock("Type \"done 12\" when one is finished, or \"action 12\" to see its details.", TextTone.Subtle));
+        var example = open.Count > 0 ? ActionText.Number(open[0].Id) : "1";
+        blocks.Add(new TextBlock($"Type \"done {example}\" when one is finished, or \"action {example}\" to see its details.", TextTone.Subtle));
         return new Card
         {
             Title = "Open actions",

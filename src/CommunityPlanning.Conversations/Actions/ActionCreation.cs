@@ -104,11 +104,11 @@ internal static class ActionCreation
         context.State.Put(action);
         var card = ActionCards.Details(context, action);
         var note = pending.Owner is null
-            ? "Nobody has this action yet. Press Reassign to give it to someone."
+            ? "Nobody has this action yet. Press Assign to give it to someone."
             : pending.Due is null
                 ? $"{pending.Owner.Name} has this action. It has no due date, so I won't send reminders."
                 : $"{pending.Owner.Name} has this action. I'll remind them the day before it's due.";
-        context.Show(card with { Subtitle = "New action", Blocks = [.. card.Blocks, new TextBlock(note, TextTone.Subtle)] }, mode);
+        ActionCards.Show(context, card with { Subtitle = "New action", Blocks = [.. card.Blocks, new TextBlock(note, TextTone.Subtle)] }, action, mode);
     }
 
     /// <summary>What the group is told when the person mentioned is not in the conversation.</summary>

@@ -34,7 +34,7 @@ public sealed partial class ActionListCommand(IAssigneeIndex index) : ICommand, 
             var id = int.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture);
             if (context.State.Find<ActionItem>(ActionItem.KeyFor(id)) is { } action)
             {
-                context.Show(ActionCards.Details(context, action, withHistory: true));
+                ActionCards.Show(context, ActionCards.Details(context, action, withHistory: true), action);
             }
             else
             {
@@ -107,7 +107,7 @@ public sealed partial class ActionListCommand(IAssigneeIndex index) : ICommand, 
                 .ThenBy(a => a.ActionId)
                 .Take(ActionCards.MaxListed);
             blocks.Add(new FactsBlock(ordered.Select(a => new Fact(
-                $"{ActionText.Number(a.ActionId)}. {a.Title}",
+                $"Action {ActionText.Number(a.ActionId)}: {a.Title}",
                 a.Status == ActionStatus.NotStarted ? ActionText.Due(a.Due, today) : $"{ActionText.Due(a.Due, today)} · {a.Status.Title()}")).ToList()));
         }
 

@@ -43,10 +43,18 @@ public sealed partial class ActionUpdateCommand(INextMeetingSource meetings) : I
         if (match.Groups["done"].Success)
         {
             context.Say(ActionChanges.Complete(context, action));
-            return ValueTask.CompletedTask;
+        }
+        else
+        {
+            Apply(context, action, rest);
         }
 
-        Apply(context, action, rest);
+        // The action's card, wherever it was posted, no longer offers what no longer applies.
+        if (context.State.Find<ActionItem>(action.Key) is { } after && !ReferenceEquals(after, action))
+        {
+            ActionCards.UpdateAnchored(context, after);
+        }
+
         return ValueTask.CompletedTask;
     }
 

@@ -65,4 +65,14 @@ public static class ActionVerbs
 
     /// <summary>The input key of a chosen owner.</summary>
     public const string OwnerKey = "owner";
+
+    /// <summary>The owner choice's value for "Nobody yet" (every choice has a value some clients can send).</summary>
+    public const string NobodyValue = "nobody";
+
+    /// <summary>Close a change form and show the action again (data: id).</summary>
+    public const string Cancel = "action.cancel";
+
+    /// <summary>The member id picked in an owner choice, or null for "Nobody yet" (or nothing picked).</summary>
+    public static string? PickedOwner(string? picked) =>
+        string.IsNullOrEmpty(picked) || picked == NobodyValue ? null : picked;
 }

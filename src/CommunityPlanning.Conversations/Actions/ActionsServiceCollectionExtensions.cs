@@ -28,13 +28,13 @@ public static class ActionsServiceCollectionExtensions
         services.AddFeature<CreateActionCommand>();
         services.AddFeature<ActionButtons>();
 
-        services.AddSingleton(new HelpEntry(30, "action @Sam book the hall by Friday", "Make an action. Also: \"@Sam to … by 14/3\", \"I'll … by end of month\", \"action: …\" with no owner yet."));
-        services.AddSingleton(new HelpEntry(31, "actions", "Show the group's open actions, overdue first."));
-        services.AddSingleton(new HelpEntry(32, "my actions", "Show your open actions in every group."));
-        services.AddSingleton(new HelpEntry(33, "action 12", "Show an action's details and history."));
-        services.AddSingleton(new HelpEntry(34, "done 12", "Mark an action done."));
-        services.AddSingleton(new HelpEntry(35, "action 12 due next Friday", "Change a due date. Also: \"action 12 to @Alex\", \"action 12 status on hold\", \"action 12 rag amber\", \"action 12 50%\", \"action 12 note rang the council\"."));
-        services.AddSingleton(new HelpEntry(36, "digest off", "Stop the Monday digest of open actions (\"digest on\" brings it back)."));
+        services.AddSingleton(new HelpEntry(30, "action @Sam book the hall by Friday", "Make an action. Also: \"@Sam to … by 14/3\", \"I'll … by end of month\", \"action: …\" with no owner yet.", HelpTopic.Actions));
+        services.AddSingleton(new HelpEntry(31, "actions", "Show the group's open actions, overdue first.", HelpTopic.Actions));
+        services.AddSingleton(new HelpEntry(32, "my actions", "Show your open actions in every group.", HelpTopic.Actions));
+        services.AddSingleton(new HelpEntry(33, "action 12", "Show an action's details and history.", HelpTopic.Actions));
+        services.AddSingleton(new HelpEntry(34, "done 12", "Mark an action done.", HelpTopic.Actions));
+        services.AddSingleton(new HelpEntry(35, "action 12 due next Friday", "Change a due date. Also: \"action 12 to @Alex\", \"action 12 status on hold\", \"action 12 rag amber\", \"action 12 50%\", \"action 12 note rang the council\".", HelpTopic.Actions));
+        services.AddSingleton(new HelpEntry(36, "digest off", "Stop the Monday digest of open actions (\"digest on\" brings it back).", HelpTopic.Actions));
         return services;
     }
 }

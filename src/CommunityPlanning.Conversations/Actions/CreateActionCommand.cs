@@ -103,7 +103,7 @@ public sealed partial class CreateActionCommand(INextMeetingSource meetings) : I
                 pending = pending with { OwnerConfirmed = true };
                 break;
             case ActionVerbs.NewPickOwner:
-                var picked = submission.Inputs.GetValueOrDefault(ActionVerbs.OwnerKey);
+                var picked = ActionVerbs.PickedOwner(submission.Inputs.GetValueOrDefault(ActionVerbs.OwnerKey));
                 var member = string.IsNullOrEmpty(picked) ? null : context.State.Find<Domain.Members.MemberRecord>(Domain.Members.MemberRecord.KeyFor(picked));
                 if (!string.IsNullOrEmpty(picked) && member is null)
                 {

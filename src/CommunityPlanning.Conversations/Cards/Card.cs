@@ -19,6 +19,18 @@ public sealed record Card
     public IReadOnlyList<CardAction> Actions { get; init; } = [];
 
     /// <summary>
+    /// True when the buttons matter more than the content below them (the meeting card's "I'm here"):
+    /// channels that can put buttons anywhere show them under the heading.
+    /// </summary>
+    public bool ActionsFirst { get; init; }
+
+    /// <summary>
+    /// True when the buttons are a list of choices of one kind (the step's forms): channels that can show
+    /// them one under another do, so each title has the card's full width.
+    /// </summary>
+    public bool ActionsStacked { get; init; }
+
+    /// <summary>
     /// True for a card the whole group works on together (checklist, meeting): when it changes it is
     /// updated in place for everyone.
     /// </summary>

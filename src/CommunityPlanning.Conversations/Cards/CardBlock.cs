@@ -17,11 +17,14 @@ public enum TextTone
     /// <summary>Quieter, secondary text.</summary>
     Subtle,
 
-    /// <summary>Good news (done, on track).</summary>
+    /// <summary>Good news (done, on track): shown with a sign, in the ordinary colour.</summary>
     Good,
 
-    /// <summary>A warning (overdue, missing).</summary>
+    /// <summary>A warning (overdue, missing): shown with ⚠️, in the ordinary colour.</summary>
     Warning,
+
+    /// <summary>Something went wrong or must be put right (answers refused): the only coloured text.</summary>
+    Error,
 }
 
 /// <summary>A paragraph of plain text.</summary>

@@ -47,7 +47,7 @@ public sealed partial class ProgressCommand : ICommand, ICardActionHandler
         {
             blocks.Add(new TextBlock($"{stage.Letter()} — {stage.Title()}", TextTone.Heading));
             var facts = StepCatalogue.All.Where(s => s.Stage == stage)
-                .Select(s => new Fact($"{s.Number}. {s.Title}", Describe(steps[s.Number - 1], StepOverview.For(context.State, plan, s.Number))))
+                .Select(s => new Fact($"Step {s.Number}: {s.Title}", Describe(steps[s.Number - 1], StepOverview.For(context.State, plan, s.Number))))
                 .ToList();
             blocks.Add(new FactsBlock(facts));
         }

@@ -156,7 +156,7 @@ public sealed partial class StartPlan : ICommand, ICardActionHandler, IConversat
         var blocks = new List<CardBlock> { new TextBlock(form.Description!) };
         if (errors is { Count: > 0 })
         {
-            blocks.Add(new TextBlock("Please check the answers marked below.", TextTone.Warning));
+            blocks.Add(new TextBlock("Please check the answers marked below.", TextTone.Error));
         }
 
         blocks.AddRange(FormCards.Inputs(form, values, errors));

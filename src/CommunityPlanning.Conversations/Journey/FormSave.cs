@@ -61,7 +61,9 @@ internal static class FormSave
             context.State.Put(row);
         }
 
-        var note = changed ? $"Saved by {context.Turn.From.Name}." : "Nothing had changed, so there was nothing to save.";
+        var note = changed
+            ? $"Saved by {context.Turn.From.Name}. Change an answer and save again, or type \"where are we\" for what's next."
+            : "Nothing had changed, so there was nothing to save. Type \"where are we\" for what's next.";
         if (form.Repeating)
         {
             context.Show(FormViews.List(context, step, resolved, $"{note} ({Shorten(FieldDisplay.Summary(resolved, merged, 2))})"), ReplyMode.ReplaceSource);

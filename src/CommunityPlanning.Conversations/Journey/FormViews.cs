@@ -53,7 +53,7 @@ internal static class FormViews
 
         if (errors is { Count: > 0 })
         {
-            blocks.Add(new TextBlock("Please check the answers marked below. Nothing has been saved yet.", TextTone.Warning));
+            blocks.Add(new TextBlock("Please check the answers marked below. Nothing has been saved yet.", TextTone.Error));
         }
         else if (note is not null)
         {

@@ -30,10 +30,10 @@ public static class JourneyServiceCollectionExtensions
         services.AddSingleton(new HelpEntry(25, "summary step 4", "Everything the group has recorded for a step: ticks, answers and lists."));
         services.AddSingleton(new HelpEntry(30, "step complete", "Chair or secretary: mark the current step complete and move on. The chair can \"reopen step 3\"."));
         services.AddSingleton(new HelpEntry(35, "score", "Step 5: score each issue for importance, urgency and feasibility. \"scores\" shows who has; the chair types \"close scoring\" for the ranking."));
-        services.AddSingleton(new HelpEntry(32, "rename plan / change plan type", "Chair or secretary: change the plan's name (rename plan Great Wittering) or its type."));
-        services.AddSingleton(new HelpEntry(33, "carry forward", "Chair or secretary, at step 9: start a new cycle of the plan, keeping what went before."));
+        services.AddSingleton(new HelpEntry(32, "rename plan / change plan type", "Chair or secretary: change the plan's name (rename plan Great Wittering) or its type.", HelpTopic.Group));
+        services.AddSingleton(new HelpEntry(33, "carry forward", "Chair or secretary, at step 9: start a new cycle of the plan, keeping what went before.", HelpTopic.Group));
         services.AddSingleton(new HelpEntry(38, "what is SEA", "A planning word in plain English. Also \"what does RAG mean\" or \"explain basic conditions\"."));
-        services.AddSingleton(new HelpEntry(40, "members", "List the steering group and roles. The chair sets roles: role @Sam secretary."));
+        services.AddSingleton(new HelpEntry(40, "members", "List the steering group and roles. The chair sets roles: role @Sam secretary.", HelpTopic.Group));
         return services;
     }
 }

@@ -6,6 +6,9 @@ public static class JourneyVerbs
     /// <summary>Show a step card (data: step).</summary>
     public const string ShowStep = "step.show";
 
+    /// <summary>Show the step's forms, each with a button to open it (data: step).</summary>
+    public const string ShowForms = "step.forms";
+
     /// <summary>Show what a step produces and all its pitfalls, where a card cannot fold them (data: step).</summary>
     public const string ShowMore = "step.more";
 

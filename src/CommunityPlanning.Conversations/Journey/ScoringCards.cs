@@ -45,7 +45,7 @@ internal static class ScoringCards
         };
         if (errors is { Count: > 0 })
         {
-            blocks.Add(new TextBlock("Please check the scores marked below. Nothing has been saved yet.", TextTone.Warning));
+            blocks.Add(new TextBlock("Please check the scores marked below. Nothing has been saved yet.", TextTone.Error));
         }
         else if (note is not null)
         {

@@ -27,13 +27,15 @@ public static class StepCard
         var progress = overview.Progress;
         var blocks = new List<CardBlock> { new TextBlock(definition.Purpose) };
 
+        // Forms not started are listed under "Still to do", not as "Nothing yet" rows here.
         var done = new List<Fact> { new("Checklist", $"{progress.ChecklistDone} of {progress.ChecklistTotal} ticked") };
-        done.AddRange(overview.Forms.Select(f => new Fact(f.Form.Title, FormState(f))));
+        done.AddRange(overview.Forms.Where(f => f.Rows > 0 || f.Answered > 0).Select(f => new Fact(f.Form.Title, FormState(f))));
         blocks.Add(new TextBlock("Done so far", TextTone.Heading));
         blocks.Add(new FactsBlock(done));
 
-        var missing = overview.OpenItems.Select(i => "☐ " + i.Text)
-            .Concat(overview.Forms.Where(f => !f.Done).Select(f => "✎ " + f.Form.Title))
+        // Plain bullets: tick boxes here looked tappable, and are not ("Open checklist" is).
+        var missing = overview.OpenItems.Select(i => "• " + i.Text)
+            .Concat(overview.Forms.Where(f => !f.Done).Select(f => "• Fill in: " + f.Form.Title))
             .ToList();
         if (missing.Count > 0 && progress.Status != StepStatus.Complete)
         {
@@ -67,12 +69,14 @@ public static class StepCard
             blocks.Add(new TextBlock("When the step is done, an officer (chair, vice-chair, secretary or treasurer) types \"step complete\".", TextTone.Subtle));
         }
 
-        var actions = new List<CardAction>
+        // Three buttons on the card, the rest in its overflow menu; the forms open from one "Forms" card.
+        var actions = new List<CardAction> { new("Open checklist", ChecklistFeature.ShowVerb, JourneyData.Step(context, step)) { Style = ActionStyle.Positive } };
+        if (overview.Forms.Count > 0)
         {
-            new("Ask me the questions", JourneyVerbs.AskQuestions, JourneyData.Step(context, step)) { Style = ActionStyle.Positive },
-            new("Checklist", ChecklistFeature.ShowVerb, JourneyData.Step(context, step)),
-        };
-        actions.AddRange(overview.Forms.Select(f => new CardAction(f.Form.Title, JourneyVerbs.OpenForm, JourneyData.Form(context, step, f.Form.Id))));
+            actions.Add(new CardAction("Forms", JourneyVerbs.ShowForms, JourneyData.Step(context, step)));
+        }
+
+        actions.Add(new CardAction("Ask me questions", JourneyVerbs.AskQuestions, JourneyData.Step(context, step)));
         actions.Add(new CardAction("Summary", JourneyVerbs.ShowSummary, JourneyData.Step(context, step)));
 
         return new Card
@@ -81,6 +85,26 @@ public static class StepCard
             Subtitle = $"{definition.Stage.Letter()} — {definition.Stage.Title()} · {Status(context, plan, overview)}",
             Blocks = blocks,
             Actions = actions,
+        };
+    }
+
+    /// <summary>The step's forms, how far each has got, and a button to open each.</summary>
+    public static Card FormsCard(TurnContext context, PlanRecord plan, int step)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(plan);
+        var overview = StepOverview.For(context.State, plan, step);
+        return new Card
+        {
+            Title = $"Step {JourneyData.Text(step)}: forms",
+            Subtitle = overview.Step.Title,
+            Blocks =
+            [
+                new FactsBlock(overview.Forms.Select(f => new Fact(f.Form.Title, f.Rows > 0 || f.Answered > 0 ? FormState(f) : "Not started")).ToList()),
+                new TextBlock("Pick a form to fill it in. Anyone in the group can.", TextTone.Subtle),
+            ],
+            ActionsStacked = true,
+            Actions = overview.Forms.Take(6).Select(f => new CardAction(f.Form.Title, JourneyVerbs.OpenForm, JourneyData.Form(context, step, f.Form.Id))).ToList(),
         };
     }
 

@@ -18,7 +18,7 @@ public sealed partial class StepCommand(DialogEngine dialogs) : ICommand, ICardA
     public Regex Pattern => Matcher();
 
     /// <inheritdoc />
-    public bool Handles(string verb) => verb is JourneyVerbs.ShowStep or JourneyVerbs.AskQuestions or JourneyVerbs.ShowMore;
+    public bool Handles(string verb) => verb is JourneyVerbs.ShowStep or JourneyVerbs.AskQuestions or JourneyVerbs.ShowMore or JourneyVerbs.ShowForms;
 
     /// <inheritdoc />
     public ValueTask RunAsync(TurnContext context, Match match, CancellationToken cancellationToken = default)
@@ -72,6 +72,12 @@ public sealed partial class StepCommand(DialogEngine dialogs) : ICommand, ICardA
         if (submission.Verb == JourneyVerbs.AskQuestions)
         {
             dialogs.Start(context, StepQuestionsFlow.FlowName, StepQuestionsFlow.For(step));
+            return ValueTask.CompletedTask;
+        }
+
+        if (submission.Verb == JourneyVerbs.ShowForms)
+        {
+            context.Show(StepCard.FormsCard(context, plan, step), ReplyMode.Private);
             return ValueTask.CompletedTask;
         }
 

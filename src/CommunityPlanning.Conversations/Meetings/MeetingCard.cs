@@ -54,6 +54,21 @@ public static class MeetingCard
         context.Add(new Reply { Card = Build(context, meeting), Anchor = anchor, ReplacesMessageId = sent.MessageId });
     }
 
+    /// <summary>
+    /// When the meeting's shared card was sent, updates it in place for everyone (after the meeting ended by
+    /// a typed command, so the old card no longer offers "I'm here"). Nothing is posted when it was not.
+    /// </summary>
+    public static void UpdateAnchored(TurnContext context, MeetingRecord meeting)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(meeting);
+        var anchor = AnchorFor(meeting.Id);
+        if (context.State.Find<SentMessageRecord>(SentMessageRecord.KeyFor(anchor)) is { } sent)
+        {
+            context.Add(new Reply { Card = Build(context, meeting), Anchor = anchor, ReplacesMessageId = sent.MessageId });
+        }
+    }
+
     /// <summary>The card for an open or closed meeting.</summary>
     public static Card Build(TurnContext context, MeetingRecord meeting)
     {
@@ -83,10 +98,17 @@ public static class MeetingCard
         {
             blocks.Add(new TextBlock(
                 meeting.ClosedAutomatically
-                    ? $"This meeting was closed automatically at {MeetingText.When(meeting.ClosedAt!.Value)}. Type \"minutes\" to see the minutes."
-                    : $"{meeting.ClosedBy?.Name ?? "Someone"} ended this meeting at {MeetingText.When(meeting.ClosedAt!.Value)}. Type \"minutes\" to see the minutes.",
+                    ? $"This meeting was closed automatically at {MeetingText.When(meeting.ClosedAt!.Value)}. Press \"Minutes\" to read them."
+                    : $"{meeting.ClosedBy?.Name ?? "Someone"} ended this meeting at {MeetingText.When(meeting.ClosedAt!.Value)}. Press \"Minutes\" to read them.",
                 TextTone.Subtle));
-            return new Card { Title = Title(plan), Subtitle = "Meeting ended", Blocks = blocks, Shared = true };
+            return new Card
+            {
+                Title = Title(plan),
+                Subtitle = "Meeting ended",
+                Blocks = blocks,
+                Shared = true,
+                Actions = [new CardAction("Minutes", MeetingVerbs.ShowMinutes, context.Data((MeetingVerbs.MeetingKey, meeting.Id))) { Style = ActionStyle.Positive }],
+            };
         }
 
         var step = plan?.CurrentStep;
@@ -109,9 +131,10 @@ public static class MeetingCard
         return new Card
         {
             Title = Title(plan),
-            Subtitle = "Meeting in progress · everyone sees this card",
+            Subtitle = "Meeting in progress",
             Blocks = blocks,
             Shared = true,
+            ActionsFirst = true,
             Actions =
             [
                 new CardAction("I'm here", MeetingVerbs.Here, data) { Style = ActionStyle.Positive },

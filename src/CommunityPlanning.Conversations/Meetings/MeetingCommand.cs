@@ -110,6 +110,7 @@ public sealed partial class MeetingCommand(IMinutesLinks links) : ICommand, ICon
         }
 
         var minutes = MeetingLifecycle.Close(context.State, meeting, context.Turn.From, context.Now);
+        MeetingCard.UpdateAnchored(context, context.State.Find<MeetingRecord>(MeetingRecord.KeyFor(meeting.Id))!);
         var text = fromEvent
             ? "The Teams meeting has ended, so I've closed ours. Here are the minutes."
             : $"Meeting ended by {context.Turn.From.Name}. Here are the minutes.";

@@ -29,14 +29,14 @@ public static class MeetingsServiceCollectionExtensions
         services.AddFeature<MinutesCommand>();
         services.AddFeature<MeetingCardActions>();
 
-        services.AddSingleton(new HelpEntry(50, "meeting start", "Start a meeting: one shared card with attendance, quorum, agenda and the checklist to tick."));
-        services.AddSingleton(new HelpEntry(51, "decision …", "During a meeting, record a decision for the minutes. Actions (\"action @Sam …\") are added to the minutes too."));
-        services.AddSingleton(new HelpEntry(52, "note …", "During a meeting, add a note to the minutes. \"apologies @Sam\" records apologies."));
-        services.AddSingleton(new HelpEntry(53, "agenda add …", "Put an item on the agenda of this meeting or the next. \"agenda\" shows it."));
-        services.AddSingleton(new HelpEntry(54, "meeting end", "End the meeting and post the minutes. Meetings left open close by themselves after 6 hours."));
-        services.AddSingleton(new HelpEntry(55, "next meeting Tue 14 March 7pm", "Set the next meeting, so \"by the next meeting\" works for actions."));
-        services.AddSingleton(new HelpEntry(56, "minutes", "Show the last meeting's minutes, with a download link."));
-        services.AddSingleton(new HelpEntry(57, "minutes list", "List past meetings' minutes, newest first."));
+        services.AddSingleton(new HelpEntry(50, "meeting start", "Start a meeting: one shared card with attendance, quorum, agenda and the checklist to tick.", HelpTopic.Meetings));
+        services.AddSingleton(new HelpEntry(51, "decision …", "During a meeting, record a decision for the minutes. Actions (\"action @Sam …\") are added to the minutes too.", HelpTopic.Meetings));
+        services.AddSingleton(new HelpEntry(52, "note …", "During a meeting, add a note to the minutes. \"apologies @Sam\" records apologies.", HelpTopic.Meetings));
+        services.AddSingleton(new HelpEntry(53, "agenda add …", "Put an item on the agenda of this meeting or the next. \"agenda\" shows it.", HelpTopic.Meetings));
+        services.AddSingleton(new HelpEntry(54, "meeting end", "End the meeting and post the minutes. Meetings left open close by themselves after 6 hours.", HelpTopic.Meetings));
+        services.AddSingleton(new HelpEntry(55, "next meeting Tue 14 March 7pm", "Set the next meeting, so \"by the next meeting\" works for actions.", HelpTopic.Meetings));
+        services.AddSingleton(new HelpEntry(56, "minutes", "Show the last meeting's minutes, with a download link.", HelpTopic.Meetings));
+        services.AddSingleton(new HelpEntry(57, "minutes list", "List past meetings' minutes, newest first.", HelpTopic.Meetings));
         return services;
     }
 }

@@ -51,7 +51,7 @@ public static class MinutesCards
             Blocks = blocks,
             Actions = download is null
                 ? [new CardAction("All minutes", MeetingVerbs.ListMinutes, listData)]
-                : [CardAction.Link("Download (Markdown)", download), new CardAction("All minutes", MeetingVerbs.ListMinutes, listData)],
+                : [CardAction.Link("Download", download), new CardAction("All minutes", MeetingVerbs.ListMinutes, listData)],
         };
     }
 
@@ -72,7 +72,7 @@ public static class MinutesCards
         var shown = all.Take(MaxListed).ToList();
         var facts = shown.Select((m, i) => new Fact(
             $"{MeetingText.Number(i + 1)}. {MeetingText.When(m.Summary.StartedAt)}",
-            string.Create(CultureInfo.InvariantCulture, $"{m.Summary.Attendees.Count} here · {m.Summary.Decisions.Count} decisions · {m.Summary.Actions.Count} actions{(m.Summary.ClosedAutomatically ? " · closed automatically" : string.Empty)}")))
+            string.Create(CultureInfo.InvariantCulture, $"{m.Summary.Attendees.Count} here · {Actions.ActionCards.Count(m.Summary.Decisions.Count, "decision")} · {Actions.ActionCards.Count(m.Summary.Actions.Count, "action")}{(m.Summary.ClosedAutomatically ? " · closed automatically" : string.Empty)}")))
             .ToList();
         var blocks = new List<CardBlock> { new FactsBlock(facts) };
         blocks.Add(new TextBlock(

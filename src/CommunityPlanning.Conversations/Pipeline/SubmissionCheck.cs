@@ -65,7 +65,7 @@ public static class SubmissionCheck
         }
 
         var people = submission.Data.Concat(submission.Inputs)
-            .Where(p => PersonKeys.Contains(p.Key) && p.Value.Length > 0)
+            .Where(p => PersonKeys.Contains(p.Key) && p.Value.Length > 0 && p.Value != ActionVerbs.NobodyValue)
             .Select(p => p.Value);
         return people.All(id => state.Find<MemberRecord>(MemberRecord.KeyFor(id)) is { Active: true }) ? null : NotAMember;
     }

@@ -38,12 +38,12 @@ public static class MinutesMarkdown
         return md.ToString();
     }
 
-    /// <summary>The quorum as a sentence: "Quorum 3: met (4 here)", or that none is set.</summary>
+    /// <summary>The quorum, to follow a "Quorum" label: "Met: 4 here, 3 needed", or that none is set.</summary>
     public static string QuorumText(QuorumStatus? quorum) => quorum switch
     {
-        null => "No quorum set. Add it to step 2's \"How the group runs\" form.",
-        { Met: true } => string.Create(CultureInfo.InvariantCulture, $"Quorum {quorum.Required}: met ({quorum.Present} here)"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"Quorum {quorum.Required}: not met ({quorum.Present} here)"),
+        null => "None set yet. Add it to step 2's \"How the group runs\" form.",
+        { Met: true } => string.Create(CultureInfo.InvariantCulture, $"Met: {quorum.Present} here, {quorum.Required} needed"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"Not met: {quorum.Present} here, {quorum.Required} needed"),
     };
 
     /// <summary>Escapes text for Markdown: punctuation that could start formatting, links or HTML is backslash-escaped; line breaks become spaces.</summary>

@@ -192,6 +192,7 @@ public static partial class BlockKitRenderer
         TextTone.Heading => Mrkdwn.EscapeChunks(block.Text, BlockKitLimits.SectionText - 2).Select(t => Section($"*{t}*")),
         TextTone.Good => PlainSections("✅ " + block.Text),
         TextTone.Warning => PlainSections("⚠️ " + block.Text),
+        TextTone.Error => PlainSections("❗ " + block.Text),
         _ => PlainSections(block.Text),
     };
 

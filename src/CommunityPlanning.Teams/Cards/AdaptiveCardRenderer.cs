@@ -19,9 +19,13 @@ public sealed class AdaptiveCardRenderer
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
     /// <summary>
-    /// How many buttons show on the card itself; any more are put in its overflow menu.
+    /// How many buttons show on the card itself, so their titles fit on one line at 560 px; any more are
+    /// put in its overflow ("…") menu.
     /// </summary>
-    public const int MaxPrimaryActions = 5;
+    public const int MaxPrimaryActions = 3;
+
+    /// <summary>The most buttons a card may carry in all, overflow included (Teams shows at most six).</summary>
+    public const int MaxActions = 6;
 
     /// <summary>
     /// The largest card, in bytes, we are happy to send. Teams refuses cards over about 28 KB; this
@@ -43,26 +47,11 @@ public sealed class AdaptiveCardRenderer
 
         var body = new JsonArray
         {
-            new JsonObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = AdaptiveText.Escape(card.Title),
-                ["style"] = "heading",
-                ["size"] = "Large",
-                ["weight"] = "Bolder",
-                ["wrap"] = true,
-            },
+            AdaptiveText.Block(card.Title, new JsonObject { ["style"] = "heading", ["size"] = "Large", ["weight"] = "Bolder" }),
         };
         if (!string.IsNullOrWhiteSpace(card.Subtitle))
         {
-            body.Add(new JsonObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = AdaptiveText.Escape(card.Subtitle),
-                ["isSubtle"] = true,
-                ["spacing"] = "None",
-                ["wrap"] = true,
-            });
+            body.Add(AdaptiveText.Block(card.Subtitle, new JsonObject { ["isSubtle"] = true, ["spacing"] = "None" }));
         }
 
         foreach (var block in card.Blocks)
@@ -90,7 +79,21 @@ public sealed class AdaptiveCardRenderer
             ["version"] = Version,
             ["body"] = body,
         };
-        if (actions.Count > 0)
+        if (actions.Count > 0 && card.ActionsStacked)
+        {
+            // One button a row, each with the card's full width.
+            foreach (var button in actions.Select(a => a!.DeepClone()).OfType<JsonObject>())
+            {
+                button.Remove("mode");
+                body.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray { button } });
+            }
+        }
+        else if (actions.Count > 0 && card.ActionsFirst)
+        {
+            // Under the heading (and subtitle), so the button people need is seen without scrolling.
+            body.Insert(string.IsNullOrWhiteSpace(card.Subtitle) ? 1 : 2, new JsonObject { ["type"] = "ActionSet", ["actions"] = actions });
+        }
+        else if (actions.Count > 0)
         {
             rendered["actions"] = actions;
         }
@@ -167,7 +170,17 @@ public sealed class AdaptiveCardRenderer
                 AdaptiveInputs.Render(input.Input, body);
                 break;
             case MoreBlock more:
-                body.Add(ShowMore(more));
+                // Folds one after another share a row of buttons, each opening under the row.
+                if (body.Count > 0 && body[^1] is JsonObject last && (string?)last["type"] == "ActionSet" && last["actions"] is JsonArray row
+                    && row.Count <= MaxPrimaryActions && row.All(a => (string?)a?["type"] == "Action.ShowCard"))
+                {
+                    row.Add(ShowMore(more)["actions"]![0]!.DeepClone());
+                }
+                else
+                {
+                    body.Add(ShowMore(more));
+                }
+
                 break;
             case FactsBlock:
                 break;
@@ -202,50 +215,53 @@ public sealed class AdaptiveCardRenderer
 
     private static JsonObject Text(TextBlock block)
     {
-        var text = new JsonObject
+        // Only Attention meets 4.5:1 in both Teams themes; good news and warnings use the default colour
+        // with a sign, so they never rest on colour alone.
+        return block.Tone switch
         {
-            ["type"] = "TextBlock",
-            ["text"] = AdaptiveText.Escape(block.Text),
+            TextTone.Heading => AdaptiveText.Block(block.Text, new JsonObject { ["size"] = "Medium", ["weight"] = "Bolder" }),
+            TextTone.Subtle => AdaptiveText.Block(block.Text, new JsonObject { ["isSubtle"] = true }),
+            TextTone.Good => AdaptiveText.Block(WithSign("✅", block.Text)),
+            TextTone.Warning => AdaptiveText.Block(WithSign("⚠️", block.Text)),
+            TextTone.Error => AdaptiveText.Block(block.Text, new JsonObject { ["color"] = "Attention", ["weight"] = "Bolder" }),
+            _ => AdaptiveText.Block(block.Text),
         };
-        switch (block.Tone)
-        {
-            case TextTone.Heading:
-                text["size"] = "Medium";
-                text["weight"] = "Bolder";
-                break;
-            case TextTone.Subtle:
-                text["isSubtle"] = true;
-                break;
-            case TextTone.Good:
-                text["color"] = "Good";
-                break;
-            case TextTone.Warning:
-                // Amber alone is hard to read on a light theme; bolder keeps it legible.
-                text["color"] = "Warning";
-                text["weight"] = "Bolder";
-                break;
-            case TextTone.Normal:
-            default:
-                break;
-        }
-
-        text["wrap"] = true;
-        return text;
     }
 
+    private static string WithSign(string sign, string text) =>
+        text.StartsWith(sign, StringComparison.Ordinal) ? text : sign + " " + text;
+
+    // A FactSet reads its titles and values as Markdown; when one would be changed by it, the facts go in
+    // rows of two columns holding plain text instead.
     private static JsonObject Facts(FactsBlock block)
     {
-        var facts = new JsonArray();
+        if (block.Facts.All(f => AdaptiveText.IsPlain(f.Label) && AdaptiveText.IsPlain(f.Value)))
+        {
+            var facts = new JsonArray();
+            foreach (var fact in block.Facts)
+            {
+                facts.Add(new JsonObject { ["title"] = fact.Label, ["value"] = fact.Value });
+            }
+
+            return new JsonObject { ["type"] = "FactSet", ["facts"] = facts };
+        }
+
+        var rows = new JsonArray();
         foreach (var fact in block.Facts)
         {
-            facts.Add(new JsonObject
+            rows.Add(new JsonObject
             {
-                ["title"] = AdaptiveText.Escape(fact.Label),
-                ["value"] = AdaptiveText.Escape(fact.Value),
+                ["type"] = "ColumnSet",
+                ["spacing"] = "Small",
+                ["columns"] = new JsonArray
+                {
+                    new JsonObject { ["type"] = "Column", ["width"] = 2, ["items"] = new JsonArray { AdaptiveText.Block(fact.Label, new JsonObject { ["weight"] = "Bolder" }) } },
+                    new JsonObject { ["type"] = "Column", ["width"] = 3, ["items"] = new JsonArray { AdaptiveText.Block(fact.Value) } },
+                },
             });
         }
 
-        return new JsonObject { ["type"] = "FactSet", ["facts"] = facts };
+        return new JsonObject { ["type"] = "Container", ["items"] = rows };
     }
 
     // One row per item: a tick box glyph and the item, the whole row tappable. The action asks for the
@@ -261,38 +277,20 @@ public sealed class AdaptiveCardRenderer
         var title = entry.Done ? "Untick" : "Tick";
         var tooltip = entry.Done ? "Untick this item" : "Tick this item";
 
-        var itemColumn = new JsonArray
-        {
-            new JsonObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = AdaptiveText.Escape(entry.Text),
-                ["wrap"] = true,
-            },
-        };
+        var itemColumn = new JsonArray { AdaptiveText.Block(entry.Text) };
         if (!string.IsNullOrWhiteSpace(entry.Detail))
         {
-            itemColumn.Add(new JsonObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = AdaptiveText.Escape(entry.Detail),
-                ["isSubtle"] = true,
-                ["size"] = "Small",
-                ["spacing"] = "None",
-                ["wrap"] = true,
-            });
+            itemColumn.Add(AdaptiveText.Block(entry.Detail, new JsonObject { ["isSubtle"] = true, ["size"] = "Small", ["spacing"] = "None" }));
         }
 
+        // Large and in the text colour: a faint green tick was hard to see (and 2:1 on white).
         var glyph = new JsonObject
         {
             ["type"] = "TextBlock",
             ["text"] = entry.Done ? "☑" : "☐",
-            ["size"] = "Medium",
+            ["size"] = "Large",
+            ["weight"] = "Bolder",
         };
-        if (entry.Done)
-        {
-            glyph["color"] = "Good";
-        }
 
         return new JsonObject
         {

@@ -17,28 +17,12 @@ internal static class AdaptiveInputs
         // validation can raise: this way the server's message sits beside the field in every renderer.
         if (!string.IsNullOrWhiteSpace(field.Error))
         {
-            body.Add(new JsonObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = AdaptiveText.Escape(field.Error),
-                ["color"] = "Attention",
-                ["size"] = "Small",
-                ["spacing"] = "Small",
-                ["wrap"] = true,
-            });
+            body.Add(AdaptiveText.Block(field.Error, new JsonObject { ["color"] = "Attention", ["weight"] = "Bolder", ["spacing"] = "Small" }));
         }
 
         if (!string.IsNullOrWhiteSpace(field.Help))
         {
-            body.Add(new JsonObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = AdaptiveText.Escape(field.Help),
-                ["isSubtle"] = true,
-                ["size"] = "Small",
-                ["spacing"] = "Small",
-                ["wrap"] = true,
-            });
+            body.Add(AdaptiveText.Block(field.Help, new JsonObject { ["isSubtle"] = true, ["size"] = "Small", ["spacing"] = "Small" }));
         }
     }
 

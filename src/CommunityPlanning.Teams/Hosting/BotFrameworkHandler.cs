@@ -42,6 +42,9 @@ public sealed partial class BotFrameworkHandler(
     /// <summary>What a person sees when a card action could not be read.</summary>
     public const string UnreadableCardMessage = "Sorry, I couldn't read that card. Type \"help\" to start again.";
 
+    /// <summary>What a button press answers when everything it did went into the conversation.</summary>
+    public const string RepliedInChat = "I've answered in the conversation below.";
+
     /// <summary>What a person sees when a card action failed on our side.</summary>
     public const string InvokeFailedMessage = "Sorry, something went wrong and that wasn't saved. Please try again in a minute.";
 
@@ -98,7 +101,7 @@ public sealed partial class BotFrameworkHandler(
         {
             // Nothing new to send, but whatever the first delivery left in the outbox still goes.
             dispatcher.Nudge(groupId);
-            return invoke ? new BotResponse(200, AdaptiveInvokeResponses.Message("Done.")) : BotResponse.Ok;
+            return invoke ? new BotResponse(200, AdaptiveInvokeResponses.Message(RepliedInChat)) : BotResponse.Ok;
         }
 
         if (outcome.Unsaved.Count > 0)
@@ -120,7 +123,7 @@ public sealed partial class BotFrameworkHandler(
     }
 
     private JsonObject InvokeBody(Reply? inline) =>
-        inline?.Card is { } card ? AdaptiveInvokeResponses.Card(renderer.Render(card)) : AdaptiveInvokeResponses.Message(inline?.Text ?? "Done.");
+        inline?.Card is { } card ? AdaptiveInvokeResponses.Card(renderer.Render(card)) : AdaptiveInvokeResponses.Message(inline?.Text ?? RepliedInChat);
 
     private async Task<bool> IsAuthenticatedAsync(Activity activity, string? authorization, IPAddress? remoteAddress, CancellationToken cancellationToken)
     {

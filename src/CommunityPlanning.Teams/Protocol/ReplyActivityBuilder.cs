@@ -37,12 +37,21 @@ public sealed class ReplyActivityBuilder(AdaptiveCardRenderer renderer)
 
         if (!string.IsNullOrEmpty(reply.Text))
         {
-            var entities = new List<JsonElement>();
-            // Escape the whole text first (the tokens pass through untouched), then put the mentions in:
-            // escaping each run between mentions on its own would drop the spaces around them.
-            activity.Text = MentionText.Render(AdaptiveText.Escape(reply.Text), reply.Mentions, static plain => plain, person => Mention(person, entities));
-            activity.TextFormat = "markdown";
-            activity.Entities = entities.Count > 0 ? entities : null;
+            if (reply.Mentions.Count == 0)
+            {
+                // Nothing to format: sent as plain text, so no client shows an escape character.
+                activity.Text = reply.Text;
+                activity.TextFormat = "plain";
+            }
+            else
+            {
+                var entities = new List<JsonElement>();
+                // Escape the whole text first (the tokens pass through untouched), then put the mentions in:
+                // escaping each run between mentions on its own would drop the spaces around them.
+                activity.Text = MentionText.Render(AdaptiveText.Escape(reply.Text), reply.Mentions, static plain => plain, person => Mention(person, entities));
+                activity.TextFormat = "markdown";
+                activity.Entities = entities.Count > 0 ? entities : null;
+            }
         }
 
         if (reply.Card is not null)

@@ -29,7 +29,7 @@ public sealed class ActionListAndUpdateTests
         var headings = card.Blocks.OfType<TextBlock>().Where(b => b.Tone == TextTone.Heading).Select(b => b.Text).ToList();
         Assert.Equal(["Pat Chair", "Sam", "Not assigned yet"], headings);
         var samFacts = card.Blocks.OfType<FactsBlock>().ElementAt(1).Facts;
-        Assert.Equal(["3. ring the highways team", "1. book the village hall"], samFacts.Select(f => f.Label));
+        Assert.Equal(["Action 3: ring the highways team", "Action 1: book the village hall"], samFacts.Select(f => f.Label));
         Assert.Equal("Tue 11 Mar 2025 (overdue)", samFacts[0].Value);
     }
 
@@ -42,7 +42,7 @@ public sealed class ActionListAndUpdateTests
 
         Assert.Contains("Done: action 1", text);
         Assert.Equal(ActionStatus.Completed, h.Action(1).Status);
-        Assert.DoesNotContain("1. book the village hall", (await h.SayAsync(Sam, "actions")).Card().AllText());
+        Assert.DoesNotContain("Action 1: book the village hall", (await h.SayAsync(Sam, "actions")).Card().AllText());
     }
 
     [Fact]
@@ -201,9 +201,9 @@ public sealed class ActionListAndUpdateTests
 
         var text = card.AllText();
         Assert.Contains("Great Snoring", text);
-        Assert.Contains("7. count the bus shelters", text);
-        Assert.Contains("1. book the village hall", text);
-        Assert.Contains("3. ring the highways team", text);
+        Assert.Contains("Action 7: count the bus shelters", text);
+        Assert.Contains("Action 1: book the village hall", text);
+        Assert.Contains("Action 3: ring the highways team", text);
         Assert.DoesNotContain("stale title", text);
         Assert.Equal("3 actions", card.Subtitle);
     }

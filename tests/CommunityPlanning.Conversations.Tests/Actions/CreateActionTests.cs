@@ -1,4 +1,5 @@
 using CommunityPlanning.Conversations.Tests.Support;
+using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Conversations.Actions;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Actions;
@@ -29,7 +30,8 @@ public sealed class CreateActionTests
         Assert.Equal("Sam", card.Fact("Owner"));
         Assert.Equal("Fri 14 Mar 2025", card.Fact("Due"));
         Assert.StartsWith("4: ", card.Fact("Step"));
-        Assert.Equal(["Mark done", "Change due date", "Reassign"], card.Actions.Select(a => a.Title));
+        Assert.Equal(["Change due date", "Reassign", "Mark done"], card.Actions.Select(a => a.Title));
+        Assert.DoesNotContain(card.Actions, a => a.Style == ActionStyle.Positive && a.Title == "Mark done");
         Assert.All(card.Actions, a => Assert.Equal(h.GroupId, a.Data["g"]));
     }
 

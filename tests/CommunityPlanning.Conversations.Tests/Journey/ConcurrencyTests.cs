@@ -90,7 +90,7 @@ public sealed class ConcurrencyTests
         await theirs.StartPlan();
         var card = (await theirs.Send(Ann, "where are we")).Card;
 
-        (await ours.Press(Ann, Replies.Button(card, "Ask me the questions"))).AssertReply("belongs to a different group").AssertMode(ReplyMode.Private);
+        (await ours.Press(Ann, Replies.Button(card, "Ask me questions"))).AssertReply("belongs to a different group").AssertMode(ReplyMode.Private);
         Assert.Null((await ours.Stored()).Find<DialogState>(DialogState.KeyFor(Ann.Id)));
     }
 

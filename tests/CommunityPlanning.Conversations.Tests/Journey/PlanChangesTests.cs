@@ -54,7 +54,8 @@ public sealed class PlanChangesTests
         (await chat.Press(Ann, "Change the type", Inputs.Of((StartPlanForm.PlanTypeField, PlanType.NeighbourhoodPlan.Code()))))
             .AssertReply("changed the plan type from Community Led Plan (Parish Plan) to Neighbourhood Plan");
 
-        (await chat.Send(Ann, "step 1")).AssertReply("Neighbourhood Plan: who leads and the area");
+        await chat.Send(Ann, "step 1");
+        (await chat.Press(Ann, "Forms")).AssertReply("Neighbourhood Plan: who leads and the area");
     }
 
     [Fact]

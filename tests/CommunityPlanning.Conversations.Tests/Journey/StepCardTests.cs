@@ -14,12 +14,13 @@ public sealed class StepCardTests
         var replies = (await chat.Send(Ann, "where are we"))
             .AssertReply("Step 1: Getting started")
             .AssertReply("Checklist: 0 of 7 ticked")
-            .AssertReply("Launch event: Nothing yet")
+            .AssertNoReply("Nothing yet")
             .AssertReply("Still to do");
 
-        Assert.Contains(replies.Card.Actions, a => a.Title == "Ask me the questions");
-        Assert.Contains(replies.Card.Actions, a => a.Title == "Volunteers");
-        Assert.Contains(replies.Card.Actions, a => a.Title == "Checklist");
+        Assert.Equal(["Open checklist", "Forms", "Ask me questions", "Summary"], replies.Card.Actions.Select(a => a.Title));
+        Assert.DoesNotContain("☐", replies.Text, StringComparison.Ordinal);
+        (await chat.Press(Ann, "Forms")).AssertReply("Step 1: forms").AssertReply("Launch event: Not started");
+        Assert.Contains(chat.LastCard!.Actions, a => a.Title == "Volunteers");
     }
 
     [Theory]

@@ -106,7 +106,7 @@ public sealed class StepQuestionsTests
         await chat.StartPlan();
         await chat.Send(Ann, "ask me the questions");
         (await chat.Send(Bob, "step 4")).AssertReply("Step 4");
-        (await chat.Press(Bob, "Ask me the questions")).AssertReply("Step 4 · Consultation events").AssertReply("Shall we add the first entry");
+        (await chat.Press(Bob, "Ask me questions")).AssertReply("Step 4 · Consultation events").AssertReply("Shall we add the first entry");
 
         (await chat.Send(Bob, "yes")).AssertReply("Name?");
         (await chat.Send(Ann, "The whole parish")).AssertReply("how many people");

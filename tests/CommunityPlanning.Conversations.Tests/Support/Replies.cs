@@ -82,6 +82,7 @@ public sealed class Replies(IReadOnlyList<Reply> replies) : IReadOnlyList<Reply>
                     case MoreBlock m:
                         lines.Add("[" + m.Title + "]");
                         lines.AddRange(m.Blocks.OfType<TextBlock>().Select(t => t.Text));
+                        lines.AddRange(m.Blocks.OfType<FactsBlock>().SelectMany(f => f.Facts).Select(f => $"{f.Label}: {f.Value}"));
                         break;
                     case InputBlock i:
                         lines.Add($"{i.Input.Label} = {i.Input.Value}{(i.Input.Error is { } e ? " ⚠ " + e : string.Empty)}");

@@ -82,11 +82,19 @@ public sealed class ScriptedConversation : IDisposable
     public Task<Replies> Press(MemberRef from, CardAction action, IReadOnlyDictionary<string, string>? inputs = null) =>
         Submit(from, action.Verb, action.Data, inputs);
 
-    /// <summary>Presses the button with this title on the last card.</summary>
-    public Task<Replies> Press(MemberRef from, string buttonTitle, IReadOnlyDictionary<string, string>? inputs = null)
+    /// <summary>
+    /// Presses the button with this title on the last card. A step's form is pressed as a person would:
+    /// the step card's "Forms" first, then the form's button.
+    /// </summary>
+    public async Task<Replies> Press(MemberRef from, string buttonTitle, IReadOnlyDictionary<string, string>? inputs = null)
     {
         Assert.NotNull(LastCard);
-        return Press(from, Replies.Button(LastCard, buttonTitle), inputs);
+        if (LastCard.Actions.All(a => a.Title != buttonTitle) && LastCard.Actions.FirstOrDefault(a => a.Verb == global::CommunityPlanning.Conversations.Journey.JourneyVerbs.ShowForms) is { } forms)
+        {
+            await Press(from, forms);
+        }
+
+        return await Press(from, Replies.Button(LastCard, buttonTitle), inputs);
     }
 
     public Task<Replies> Submit(MemberRef from, string verb, IReadOnlyDictionary<string, string> data, IReadOnlyDictionary<string, string>? inputs = null) =>

@@ -90,8 +90,8 @@ public sealed class MinutesComposerTests
 
         Assert.Equal(new QuorumStatus(3, 2), minutes.Quorum);
         Assert.False(minutes.Quorum!.Met);
-        Assert.Equal("Quorum 3: not met (2 here)", MinutesMarkdown.QuorumText(minutes.Quorum));
-        Assert.Equal("Quorum 3: met (3 here)", MinutesMarkdown.QuorumText(new QuorumStatus(3, 3)));
+        Assert.Equal("Not met: 2 here, 3 needed", MinutesMarkdown.QuorumText(minutes.Quorum));
+        Assert.Equal("Met: 3 here, 3 needed", MinutesMarkdown.QuorumText(new QuorumStatus(3, 3)));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace CommunityPlanning.Teams.Tests.Cards;
 public sealed class AdaptiveCardRendererOverflowTests
 {
     [Fact]
-    public void Render_MoreThanFiveActions_PutsTheRestInTheOverflowMenu()
+    public void Render_MoreThanThreeActions_PutsTheRestInTheOverflowMenu()
     {
         var data = new Dictionary<string, string> { ["g"] = "group" };
         var card = new Card
@@ -19,15 +19,15 @@ public sealed class AdaptiveCardRendererOverflowTests
         var actions = new AdaptiveCardRenderer().Render(card)["actions"]!.AsArray();
 
         Assert.Equal(8, actions.Count);
-        Assert.All(actions.Take(5), a => Assert.Null(a!["mode"]));
-        Assert.All(actions.Skip(5), a => Assert.Equal("secondary", a!["mode"]!.GetValue<string>()));
+        Assert.All(actions.Take(3), a => Assert.Null(a!["mode"]));
+        Assert.All(actions.Skip(3), a => Assert.Equal("secondary", a!["mode"]!.GetValue<string>()));
     }
 
     [Fact]
-    public void Render_FiveActions_AllShowOnTheCard()
+    public void Render_ThreeActions_AllShowOnTheCard()
     {
         var data = new Dictionary<string, string> { ["g"] = "group" };
-        var card = new Card { Title = "Help", Actions = Enumerable.Range(1, 5).Select(i => new CardAction($"B{i}", "v", data)).ToList() };
+        var card = new Card { Title = "Help", Actions = Enumerable.Range(1, 3).Select(i => new CardAction($"B{i}", "v", data)).ToList() };
         Assert.All(new AdaptiveCardRenderer().Render(card)["actions"]!.AsArray(), a => Assert.Null(a!["mode"]));
     }
 }

@@ -129,22 +129,31 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
-    public void Render_UserTextWithMarkdown_IsEscapedInTextAndFacts()
+    public void Render_UserTextWithMarkdown_GoesInTextRunsWithNoBackslash()
     {
         var card = new Card
         {
             Title = "*Bold* plan",
             Subtitle = "[link](http://x)",
-            Blocks = [new TextBlock("# not a heading"), new FactsBlock([new Fact("_a_", "{{DATE(2025-03-14T00:00:00Z)}}")])],
+            Blocks = [new TextBlock("# not a heading"), new FactsBlock([new Fact("_a_", "{{DATE(2025-03-14T00:00:00Z)}}")]), new TextBlock("Well done, Sam Smith! (Parish Plan)")],
         };
 
         var body = _renderer.Render(card)["body"]!.AsArray();
 
-        Assert.Equal("\\*Bold\\* plan", (string?)body[0]!["text"]);
-        Assert.Equal("\\[link\\]\\(http://x\\)", (string?)body[1]!["text"]);
-        Assert.Equal("\\# not a heading", (string?)body[2]!["text"]);
-        Assert.Equal("\\_a\\_", (string?)body[3]!["facts"]![0]!["title"]);
-        Assert.DoesNotContain("{{", (string?)body[3]!["facts"]![0]!["value"], StringComparison.Ordinal);
+        static string Run(JsonNode? block)
+        {
+            Assert.Equal("RichTextBlock", (string?)block!["type"]);
+            return (string)block["inlines"]![0]!["text"]!;
+        }
+
+        Assert.Equal("*Bold* plan", Run(body[0]));
+        Assert.Equal("[link](http://x)", Run(body[1]));
+        Assert.Equal("# not a heading", Run(body[2]));
+        var row = body[3]!["items"]![0]!["columns"]!;
+        Assert.Equal("_a_", Run(row[0]!["items"]![0]));
+        Assert.DoesNotContain("{{", Run(row[1]!["items"]![0]), StringComparison.Ordinal);
+        Assert.Equal("TextBlock", (string?)body[4]!["type"]);
+        Assert.Equal("Well done, Sam Smith! (Parish Plan)", (string?)body[4]!["text"]);
     }
 
     [Fact]

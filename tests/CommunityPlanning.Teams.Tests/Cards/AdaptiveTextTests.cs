@@ -8,10 +8,13 @@ public sealed class AdaptiveTextTests
     [InlineData("Little Wittering", "Little Wittering")]
     [InlineData("", "")]
     [InlineData("**bold** and _italic_", "\\*\\*bold\\*\\* and \\_italic\\_")]
-    [InlineData("[click](https://evil.example)", "\\[click\\]\\(https://evil.example\\)")]
-    [InlineData("![img](x)", "\\!\\[img\\]\\(x\\)")]
+    [InlineData("[click](https://evil.example)", "\\[click](https://evil.example)")]
+    [InlineData("![img](x)", "!\\[img](x)")]
+    [InlineData("Well done, Sam Smith!", "Well done, Sam Smith!")]
+    [InlineData("Little Wittering (Parish Plan)", "Little Wittering (Parish Plan)")]
+    [InlineData("[PDF] no link", "[PDF] no link")]
     [InlineData("`code`", "\\`code\\`")]
-    [InlineData("a | b", "a \\| b")]
+    [InlineData("a | b", "a | b")]
     [InlineData("back\\slash", "back\\\\slash")]
     [InlineData("C:\\*", "C:\\\\\\*")]
     public void Escape_InlineMarkdown_IsBackslashEscaped(string text, string expected)
@@ -30,7 +33,7 @@ public sealed class AdaptiveTextTests
     [InlineData("2025. A good year", "2025\\. A good year")]
     [InlineData("---", "\\---")]
     [InlineData("===", "\\===")]
-    [InlineData("~~~", "\\~~~")]
+    [InlineData("~~~", "\\~\\~\\~")]
     [InlineData("    indented code", "indented code")]
     public void Escape_LineStartMarkers_AreNeutralised(string text, string expected)
     {

@@ -59,10 +59,11 @@ public sealed class ReplyActivityBuilderTests
     [Fact]
     public void Build_NoMentions_HasNoEntities()
     {
-        var activity = _builder.Build(Reply.Say("Done."), Inbound());
+        var activity = _builder.Build(Reply.Say("Well done, Sam Smith! (Parish Plan) *starred*"), Inbound());
 
         Assert.Null(activity.Entities);
-        Assert.Equal("markdown", activity.TextFormat);
+        Assert.Equal("plain", activity.TextFormat);
+        Assert.Equal("Well done, Sam Smith! (Parish Plan) *starred*", activity.Text);
     }
 
     [Fact]
