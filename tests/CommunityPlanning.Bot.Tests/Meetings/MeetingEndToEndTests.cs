@@ -65,6 +65,12 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
             Assert.DoesNotContain(calls, c => c.AllText().Contains("Lots of people are changing", StringComparison.Ordinal));
 
             await host.PostActivityAsync(_activities.Message("meeting end", "u-ann", "Ann"));
+
+            // The shared card changes for everyone to "Meeting ended" (in place), then the minutes follow.
+            var ended = await _connector.NextAsync();
+            Assert.Equal("PUT", ended.Method);
+            Assert.EndsWith($"/activities/{cardId}", ended.Path, StringComparison.Ordinal);
+            Assert.Contains("Meeting ended", ended.AllText(), StringComparison.Ordinal);
             var minutes = await _connector.NextAsync();
             var text = minutes.AllText();
             Assert.Contains("Meeting ended by Ann", text, StringComparison.Ordinal);
@@ -113,6 +119,7 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
         await host.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
         await _connector.NextAsync();
         await host.PostActivityAsync(_activities.Message("meeting end", "u-ann", "Ann"));
+        Assert.Contains("Meeting ended", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
         var link = DownloadLink((await _connector.NextAsync()).AllText());
         var first = await host.Client.GetAsync(link.PathAndQuery);
         Assert.True(first.StatusCode == HttpStatusCode.OK, link + " " + await first.Content.ReadAsStringAsync());

@@ -5,6 +5,7 @@ using CommunityPlanning.Conversations.Reminders;
 using CommunityPlanning.Conversations.Rights;
 using CommunityPlanning.Conversations.Rosters;
 using CommunityPlanning.Domain.Actions;
+using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Storage.Rights;
 using CommunityPlanning.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -167,6 +168,7 @@ public sealed class RosterEndToEndTests : IAsyncLifetime
             team,
             (ChairId, ChairName, Guid.NewGuid().ToString(), "user"),
             (MemberId, MemberName, forgottenAad, "user"));
+        await _host.Services.GetRequiredService<IStorageReadiness>().WaitAsync();
         await _host.Services.GetRequiredService<SuppressionTable>().SuppressAsync(
             new PersonIdentity("msteams", TeamsActivities.Tenant, MemberId, MemberName) { DirectoryId = forgottenAad }, _clock.GetUtcNow());
         var activities = new TeamsActivities(_environment.Connector.ServiceUrl, TeamsActivities.NewChannel(), teamId: team);

@@ -50,7 +50,7 @@ public sealed class ActionsEndToEndTests
         // "my actions" from Sam's one-to-one chat reads the index.
         var personal = await processor.ProcessAsync(Message(f, Sam, "my actions") with { Conversation = new ConversationKey("msteams", "tenant-1", "a:sam-personal"), IsPersonal = true });
         var mine = Assert.Single(personal.Replies).Card!;
-        Assert.Contains(mine.Blocks.OfType<Conversations.Cards.FactsBlock>().SelectMany(b => b.Facts), fact => fact.Label == "1. book the village hall for the open event");
+        Assert.Contains(mine.Blocks.OfType<Conversations.Cards.FactsBlock>().SelectMany(b => b.Facts), fact => fact.Label == "Action 1: book the village hall for the open event");
 
         var messenger = new RecordingMessenger();
         f.Clock.SetUtcNow(new DateTimeOffset(2025, 3, 13, 9, 0, 0, TimeSpan.Zero));
