@@ -90,8 +90,14 @@ public sealed class AdaptiveCardRenderer
         }
         else if (actions.Count > 0 && card.ActionsFirst)
         {
-            // Under the heading (and subtitle), so the button people need is seen without scrolling.
-            body.Insert(string.IsNullOrWhiteSpace(card.Subtitle) ? 1 : 2, new JsonObject { ["type"] = "ActionSet", ["actions"] = actions });
+            // Under the heading (and subtitle), so the button people need is seen without scrolling. That first
+            // button has a row of its own, so its title is never cut short on a phone.
+            var at = string.IsNullOrWhiteSpace(card.Subtitle) ? 1 : 2;
+            body.Insert(at, new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray { actions[0]!.DeepClone() } });
+            if (actions.Count > 1)
+            {
+                body.Insert(at + 1, new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(actions.Skip(1).Select(a => a!.DeepClone()).ToArray()) });
+            }
         }
         else if (actions.Count > 0)
         {

@@ -24,6 +24,28 @@ public sealed class AdaptiveCardRendererOverflowTests
     }
 
     [Fact]
+    public void Render_ActionsFirst_PersonFacingButtonHasARowOfItsOwnUnderTheHeading()
+    {
+        var data = new Dictionary<string, string> { ["g"] = "group" };
+        var card = new Card
+        {
+            Title = "Meeting",
+            Subtitle = "Meeting in progress",
+            ActionsFirst = true,
+            Actions = new[] { "I'm here", "Record apologies", "Refresh", "End meeting" }.Select(t => new CardAction(t, "v", data)).ToList(),
+        };
+
+        var rendered = new AdaptiveCardRenderer().Render(card);
+        var body = rendered["body"]!.AsArray();
+
+        Assert.Null(rendered["actions"]);
+        var first = body[2]!["actions"]!.AsArray();
+        Assert.Equal("I'm here", Assert.Single(first)!["title"]!.GetValue<string>());
+        var rest = body[3]!["actions"]!.AsArray();
+        Assert.Equal(["Record apologies", "Refresh", "End meeting"], rest.Select(a => a!["title"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void Render_ThreeActions_AllShowOnTheCard()
     {
         var data = new Dictionary<string, string> { ["g"] = "group" };
