@@ -43,6 +43,10 @@ public static class ActionCards
         }
 
         var blocks = new List<CardBlock> { new FactsBlock(facts) };
+        if (action.FromMessageBy is { } by)
+        {
+            blocks.Add(new TextBlock($"From a message by {by}.", TextTone.Subtle));
+        }
         if (action.IsOverdue(today))
         {
             blocks.Add(new TextBlock("This action is overdue. Change the due date if the plan has moved on.", TextTone.Warning));
@@ -80,6 +84,11 @@ public static class ActionCards
                     new CardAction("Reassign", ActionVerbs.OwnerForm, data),
                     new CardAction("Mark done", ActionVerbs.Done, data),
                 ];
+        if (action.FromMessageLink is { } link)
+        {
+            buttons = [.. buttons, CardAction.Link("Open the message", link)];
+        }
+
         return new Card
         {
             Title = $"Action {ActionText.Number(action.Id)}: {action.Title}",
