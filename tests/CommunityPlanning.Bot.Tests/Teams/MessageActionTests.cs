@@ -63,6 +63,10 @@ public sealed class MessageActionTests(TeamsHostFixture fixture) : IClassFixture
         Assert.Equal(new DateOnly(2099, 12, 31), action.Due);
         Assert.Equal("Pat Brown", action.FromMessageBy);
         Assert.Equal(new Uri(Link), action.FromMessageLink);
+        Assert.Contains(Link, confirmation.Body.ToJsonString(), StringComparison.Ordinal);
+
+        await SendAsync(activities.MessageToBot("actions"));
+        Assert.Contains("from a message by Pat Brown", (await NextForAsync(activities.ConversationId)).AllText(), StringComparison.Ordinal);
     }
 
     [Fact]
