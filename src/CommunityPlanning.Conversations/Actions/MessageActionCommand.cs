@@ -17,10 +17,13 @@ namespace CommunityPlanning.Conversations.Actions;
 /// <see cref="Turn.Text"/>, its mentions in <see cref="Turn.Mentions"/> by the channel's directory ids) and
 /// the dialog's submission into <see cref="ActionVerbs.MessageMake"/>. The form answers inline (the dialog);
 /// the new action's card is posted in the conversation. The dialog carries a one-time token that becomes the
-/// action's source id, so a repeated submission finds the action the first one made.
+/// action's source id, so a repeated submission finds the action the first one made. The roster store is
+/// optional (a host without rosters matches mentions by the channel's user id only).
 /// </summary>
-public sealed class MessageActionCommand(INextMeetingSource meetings, IRosterStore rosters) : ICardActionHandler
+public sealed class MessageActionCommand(INextMeetingSource meetings, IEnumerable<IRosterStore> rosterStores) : ICardActionHandler
 {
+    private readonly IRosterStore? _rosters = rosterStores.FirstOrDefault();
+
     /// <summary>The dialog's title.</summary>
     public const string DialogTitle = "Make an action";
 
@@ -86,7 +89,7 @@ public sealed class MessageActionCommand(INextMeetingSource meetings, IRosterSto
         var found = new List<MemberRef>();
         foreach (var mention in context.Turn.Mentions.Take(MaxMentionsLooked))
         {
-            var person = await rosters.FindAsync(context.State.GroupId, mention.Id, cancellationToken).ConfigureAwait(false);
+            var person = _rosters is null ? null : await _rosters.FindAsync(context.State.GroupId, mention.Id, cancellationToken).ConfigureAwait(false);
             var member = context.State.Find<MemberRecord>(MemberRecord.KeyFor(person?.UserId ?? mention.Id));
             if (member is { Active: true } && found.All(m => m.Id != member.Member.Id))
             {
