@@ -86,6 +86,20 @@ public sealed class MessageActionTests(TeamsHostFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task SubmitAction_DialogFromAnotherConversation_RefusedAndNothingMade()
+    {
+        var first = await GroupWithAlexAsync();
+        var other = await GroupWithAlexAsync();
+        var data = SubmitData(DialogCard(await FetchAsync(first, "<p>Order the leaflets</p>")));
+
+        var body = await ReadAsync(await SendAsync(SubmitAction(other, data)));
+
+        Assert.Equal(Messages.ForeignCard, (string?)body["task"]?["value"]);
+        Assert.Empty((await fixture.Host.LoadGroupAsync(first.GroupId)).OfType<ActionItem>());
+        Assert.Empty((await fixture.Host.LoadGroupAsync(other.GroupId)).OfType<ActionItem>());
+    }
+
+    [Fact]
     public async Task FetchTask_MessageWithNoText_FormAsksWhatNeedsDoing()
     {
         var activities = await GroupWithAlexAsync();
