@@ -26,6 +26,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddTeamsAuth(configuration);
         services.AddSingleton<AdaptiveCardRenderer>();
         services.AddSingleton<AdaptiveCardSubmissionReader>();
+        services.AddSingleton<MessageActionReader>();
         services.AddSingleton<InboundActivityMapper>();
         services.AddSingleton<ReplyActivityBuilder>();
         services.AddSingleton<ConversationThrottle>();

@@ -43,6 +43,10 @@ public static class ActionCards
         }
 
         var blocks = new List<CardBlock> { new FactsBlock(facts) };
+        if (action.FromMessageBy is { } by)
+        {
+            blocks.Add(new TextBlock($"From a message by {by}.", TextTone.Subtle));
+        }
         if (action.IsOverdue(today))
         {
             blocks.Add(new TextBlock("This action is overdue. Change the due date if the plan has moved on.", TextTone.Warning));
@@ -80,6 +84,11 @@ public static class ActionCards
                     new CardAction("Reassign", ActionVerbs.OwnerForm, data),
                     new CardAction("Mark done", ActionVerbs.Done, data),
                 ];
+        if (action.FromMessageLink is { } link)
+        {
+            buttons = [.. buttons, CardAction.Link("Open the message", link)];
+        }
+
         return new Card
         {
             Title = $"Action {ActionText.Number(action.Id)}: {action.Title}",
@@ -199,7 +208,7 @@ public static class ActionCards
         {
             var owner = group.First().Owner;
             blocks.Add(new TextBlock(owner is null ? "Not assigned yet" : owner.Name, TextTone.Heading));
-            blocks.Add(new FactsBlock(group.Select(a => new Fact($"Action {ActionText.Number(a.Id)}: {a.Title}", ActionText.Summary(a, today))).ToList()));
+            blocks.Add(new FactsBlock(group.Select(a => new Fact($"Action {ActionText.Number(a.Id)}: {a.Title}", a.FromMessageBy is { } by ? $"{ActionText.Summary(a, today)} · from a message by {by}" : ActionText.Summary(a, today))).ToList()));
         }
 
         if (open.Count > MaxListed)

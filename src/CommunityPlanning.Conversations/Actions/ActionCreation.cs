@@ -14,7 +14,7 @@ namespace CommunityPlanning.Conversations.Actions;
 /// </summary>
 internal static class ActionCreation
 {
-    public static void Continue(TurnContext context, PendingActionRecord pending, ReplyMode mode)
+    public static void Continue(TurnContext context, PendingActionRecord pending, ReplyMode mode, MessageOrigin? origin = null)
     {
         var today = ActionText.Today(context);
         if (pending.Owner is { } mentioned)
@@ -49,7 +49,7 @@ internal static class ActionCreation
         if (question is null)
         {
             context.State.Remove(pending.Key);
-            Create(context, pending, mode);
+            Create(context, pending, mode, origin);
             return;
         }
 
@@ -78,7 +78,7 @@ internal static class ActionCreation
         }
     }
 
-    private static void Create(TurnContext context, PendingActionRecord pending, ReplyMode mode)
+    private static void Create(TurnContext context, PendingActionRecord pending, ReplyMode mode, MessageOrigin? origin)
     {
         // A second press of the same confirmation button finds the action the first press made.
         var existing = context.State.Actions().FirstOrDefault(a => string.Equals(a.SourceId, pending.Id, StringComparison.Ordinal));
@@ -100,6 +100,8 @@ internal static class ActionCreation
             OwnerKey = pending.Owner is null ? null : OwnerKey(context, pending.Owner),
             Due = pending.Due,
             SourceId = pending.Id,
+            FromMessageBy = origin?.By,
+            FromMessageLink = origin?.Link,
         };
         context.State.Put(action);
         var card = ActionCards.Details(context, action);

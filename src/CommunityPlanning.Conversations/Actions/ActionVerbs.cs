@@ -57,6 +57,24 @@ public static class ActionVerbs
     /// <summary>New action: forget it.</summary>
     public const string NewCancel = NewPrefix + "cancel";
 
+    /// <summary>Open the "make an action" dialog for a message (Teams message action, Slack message shortcut).</summary>
+    public const string MessageForm = "action.msg.form";
+
+    /// <summary>Make the action typed into the message dialog (data: token <c>t</c>; inputs: title, owner, due).</summary>
+    public const string MessageMake = "action.msg.make";
+
+    /// <summary>The input key of an action's title in the message dialog.</summary>
+    public const string TitleKey = "title";
+
+    /// <summary>The data key of the message dialog's one-time token.</summary>
+    public const string TokenKey = "t";
+
+    /// <summary>The data key of the name of who wrote the message an action came from.</summary>
+    public const string ByKey = "by";
+
+    /// <summary>The data key of a link to the message an action came from.</summary>
+    public const string LinkKey = "link";
+
     /// <summary>The data key of an action's number.</summary>
     public const string IdKey = "id";
 

@@ -26,6 +26,7 @@ public static class ActionsServiceCollectionExtensions
         services.AddFeature<ActionUpdateCommand>();
         services.AddFeature<DigestCommand>();
         services.AddFeature<CreateActionCommand>();
+        services.AddFeature<MessageActionCommand>();
         services.AddFeature<ActionButtons>();
 
         services.AddSingleton(new HelpEntry(30, "action @Sam book the hall by Friday", "Make an action. Also: \"@Sam to … by 14/3\", \"I'll … by end of month\", \"action: …\" with no owner yet.", HelpTopic.Actions));

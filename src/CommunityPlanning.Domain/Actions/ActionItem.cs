@@ -72,6 +72,12 @@ public sealed record ActionItem(int Id, string Title, int Step, MemberRef Create
     /// <summary>The id of the confirmation that created it, so a second press of the same button creates nothing.</summary>
     public string? SourceId { get; init; }
 
+    /// <summary>Who wrote the message the action was made from ("Make an action" on a message), or null.</summary>
+    public string? FromMessageBy { get; init; }
+
+    /// <summary>A link to the message the action was made from, when the channel gave one.</summary>
+    public Uri? FromMessageLink { get; init; }
+
     /// <summary>When it was completed or dropped.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
 

@@ -62,6 +62,7 @@ public sealed partial class BotFrameworkHandler(
         {
             LogRejected(logger, activity.Type ?? "(none)", problem);
             return problem == InboundProblem.Ignored ? BotResponse.Ok
+                : MessageActionReader.IsMessageAction(activity) ? new BotResponse(200, TaskModuleResponses.Message(UnreadableCardMessage))
                 : IsInvoke(activity) ? new BotResponse(200, AdaptiveInvokeResponses.Error(400, "BadRequest", UnreadableCardMessage))
                 : new BotResponse(400);
         }
@@ -93,7 +94,9 @@ public sealed partial class BotFrameworkHandler(
             // Teams does not redeliver an invoke: answer in the invoke error format so the person sees why.
             // (A failed message turn is left to fail: the 500 makes the channel redeliver it.)
             LogInvokeFailed(logger, ex);
-            return new BotResponse(200, AdaptiveInvokeResponses.Error(500, "InternalServerError", InvokeFailedMessage));
+            return new BotResponse(200, MessageActionReader.IsMessageAction(activity)
+                ? TaskModuleResponses.Message(InvokeFailedMessage)
+                : AdaptiveInvokeResponses.Error(500, "InternalServerError", InvokeFailedMessage));
         }
 
         var groupId = turn.Conversation.GroupId;
@@ -101,7 +104,9 @@ public sealed partial class BotFrameworkHandler(
         {
             // Nothing new to send, but whatever the first delivery left in the outbox still goes.
             dispatcher.Nudge(groupId);
-            return invoke ? new BotResponse(200, AdaptiveInvokeResponses.Message(RepliedInChat)) : BotResponse.Ok;
+            return !invoke ? BotResponse.Ok
+                : MessageActionReader.IsMessageAction(activity) ? new BotResponse(200, TaskModuleResponses.Message(RepliedInChat))
+                : new BotResponse(200, AdaptiveInvokeResponses.Message(RepliedInChat));
         }
 
         if (outcome.Unsaved.Count > 0)
@@ -119,8 +124,17 @@ public sealed partial class BotFrameworkHandler(
             await personalChats.RecordAsync(turn, work.Token).ConfigureAwait(false);
         }
 
-        return invoke ? new BotResponse(200, InvokeBody(outcome.Inline)) : BotResponse.Ok;
+        return !invoke ? BotResponse.Ok
+            : MessageActionReader.IsMessageAction(activity) ? new BotResponse(200, DialogBody(outcome.Inline))
+            : new BotResponse(200, InvokeBody(outcome.Inline));
     }
+
+    // A message action's dialog: a card keeps it open (a form, or the form with errors), text is shown in it,
+    // and nothing inline closes it (the new action's card went to the conversation).
+    private JsonObject DialogBody(Reply? inline) =>
+        inline?.Card is { } card ? TaskModuleResponses.Continue(card.Title, renderer.Render(card))
+        : inline?.Text is { Length: > 0 } text ? TaskModuleResponses.Message(text)
+        : TaskModuleResponses.Close();
 
     private JsonObject InvokeBody(Reply? inline) =>
         inline?.Card is { } card ? AdaptiveInvokeResponses.Card(renderer.Render(card)) : AdaptiveInvokeResponses.Message(inline?.Text ?? RepliedInChat);

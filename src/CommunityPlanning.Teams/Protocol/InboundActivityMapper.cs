@@ -23,7 +23,7 @@ public enum InboundProblem
 /// Turns an authenticated Bot Framework activity into a channel-neutral <see cref="Turn"/>: trusts the
 /// mention entities, strips the bot's own mention, keeps other mentions as people.
 /// </summary>
-public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader submissions, TimeProvider clock)
+public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader submissions, MessageActionReader messageActions, TimeProvider clock)
 {
     /// <summary>The invoke name of Universal Actions.</summary>
     public const string AdaptiveCardInvoke = "adaptiveCard/action";
@@ -64,6 +64,8 @@ public sealed partial class InboundActivityMapper(AdaptiveCardSubmissionReader s
                 return turn with { Text = text, Mentions = mentions, Addressed = mentionsBot || !IsShared(activity) };
             case "invoke" when activity.Name == AdaptiveCardInvoke && activity.Value is { ValueKind: JsonValueKind.Object } invoke:
                 return submissions.TryRead(invoke, out var executed) ? turn with { Kind = TurnKind.Submit, Submission = executed } : Fail(out problem);
+            case "invoke" when MessageActionReader.IsMessageAction(activity):
+                return messageActions.Read(activity, turn) ?? Fail(out problem);
             case "conversationUpdate":
                 return MapMembers(activity, turn, out problem);
             case "installationUpdate" when string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase):

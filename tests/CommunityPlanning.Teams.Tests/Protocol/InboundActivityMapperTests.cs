@@ -8,7 +8,7 @@ namespace CommunityPlanning.Teams.Tests.Protocol;
 public sealed class InboundActivityMapperTests
 {
     private const string ChannelId = "19:planning@thread.tacv2";
-    private readonly InboundActivityMapper _mapper = new(new AdaptiveCardSubmissionReader(), TimeProvider.System);
+    private readonly InboundActivityMapper _mapper = new(new AdaptiveCardSubmissionReader(), new MessageActionReader(new AdaptiveCardSubmissionReader()), TimeProvider.System);
 
     [Fact]
     public void Map_ChannelMessageWithMentions_StripsBotAndKeepsOthersAsMentions()
