@@ -207,7 +207,7 @@ public static class ActionCards
         foreach (var group in groups)
         {
             var owner = group.First().Owner;
-            blocks.Add(new TextBlock(owner is null ? "Not assigned yet" : owner.Name, TextTone.Heading));
+            blocks.Add(new TextBlock(owner is null ? "Not assigned yet" : owner.Name, TextTone.Heading) { Person = owner });
             blocks.Add(new FactsBlock(group.Select(a => new Fact($"Action {ActionText.Number(a.Id)}: {a.Title}", a.FromMessageBy is { } by ? $"{ActionText.Summary(a, today)} · from a message by {by}" : ActionText.Summary(a, today))).ToList()));
         }
 

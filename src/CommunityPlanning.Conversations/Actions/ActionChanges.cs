@@ -87,7 +87,7 @@ internal static class ActionChanges
             : $"Action {ActionText.Number(action.Id)} is now due {ActionCards.Day(due.Value)} (it was {ActionItem.DueText(action.Due)}).";
     }
 
-    public static string SetOwner(TurnContext context, ActionItem action, MemberRef? owner)
+    public static Reply SetOwner(TurnContext context, ActionItem action, MemberRef? owner)
     {
         if (owner is not null)
         {
@@ -97,12 +97,12 @@ internal static class ActionChanges
         var key = owner is null ? null : ActionCreation.OwnerKey(context, owner);
         if (!Save(context, action, action.WithOwner(owner, key, context.Turn.From, context.Now)))
         {
-            return $"{ActionText.Owner(owner)} already has action {ActionText.Number(action.Id)}.";
+            return Named($"{MentionText.Token(0)} already has action {ActionText.Number(action.Id)}.", owner);
         }
 
         return owner is null
-            ? $"Action {ActionText.Number(action.Id)} isn't assigned to anyone now."
-            : $"Action {ActionText.Number(action.Id)} is now {owner.Name}'s (it was {ActionText.Owner(action.Owner)}'s).";
+            ? Reply.Say($"Action {ActionText.Number(action.Id)} isn't assigned to anyone now.")
+            : Named($"Action {ActionText.Number(action.Id)} is now {MentionText.Token(0)}'s (it was {MentionText.Token(1)}'s).", owner, action.Owner);
     }
 
     /// <summary>
@@ -154,4 +154,24 @@ internal static class ActionChanges
 
     public static void Say(TurnContext context, string text, ReplyMode mode = ReplyMode.New) =>
         context.Add(new Reply { Text = text, Mode = mode });
+
+    // Owners named by token: Slack shows a member as <@U…>, Teams the plain name; nobody shows "Nobody yet".
+    private static Reply Named(string text, params MemberRef?[] people)
+    {
+        var mentions = new List<MemberRef>();
+        for (var i = 0; i < people.Length; i++)
+        {
+            var person = people[i];
+            if (person is null)
+            {
+                text = text.Replace(MentionText.Token(i), ActionText.Owner(null), StringComparison.Ordinal);
+                continue;
+            }
+
+            text = text.Replace(MentionText.Token(i), MentionText.Token(mentions.Count), StringComparison.Ordinal);
+            mentions.Add(person);
+        }
+
+        return new Reply { Text = text, Mentions = mentions, NamesOnly = true };
+    }
 }

@@ -188,7 +188,7 @@ public sealed partial class ActionUpdateCommand(INextMeetingSource meetings) : I
             return;
         }
 
-        context.Say(ActionChanges.SetOwner(context, action, owner));
+        context.Add(ActionChanges.SetOwner(context, action, owner));
     }
 
     private static void SetRag(TurnContext context, ActionItem action, string text)

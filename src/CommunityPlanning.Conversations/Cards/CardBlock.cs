@@ -30,7 +30,14 @@ public enum TextTone
 /// <summary>A paragraph of plain text.</summary>
 /// <param name="Text">The text; line breaks are kept.</param>
 /// <param name="Tone">How it looks.</param>
-public sealed record TextBlock(string Text, TextTone Tone = TextTone.Normal) : CardBlock;
+public sealed record TextBlock(string Text, TextTone Tone = TextTone.Normal) : CardBlock
+{
+    /// <summary>
+    /// The person the whole text names (a heading over an owner's actions), so a channel that can show a
+    /// real mention does (Slack <c>&lt;@U…&gt;</c>); others show <see cref="Text"/>.
+    /// </summary>
+    public MemberRef? Person { get; init; }
+}
 
 /// <summary>Label and value pairs.</summary>
 /// <param name="Facts">The pairs, in order.</param>

@@ -15,7 +15,8 @@ namespace CommunityPlanning.Conversations.Meetings;
 /// id, so when two hosts close the same meeting only one save lands and only that one posts. Where the group's
 /// channel renders for the outbox (with <paramref name="outbox"/>), the minutes reply is stored as outbox rows
 /// in the same save and delivered from there, like a turn's replies, so a crash or a failed send after the save
-/// loses nothing: the outbox dispatcher posts it.
+/// loses nothing: the outbox dispatcher posts it. The meeting's shared card, when its message id is known
+/// (<c>sent|meeting|…</c>), is updated in the same way to "Meeting ended" with a Minutes button, before the minutes.
 /// </summary>
 public sealed partial class MeetingAutoCloser(
     IOpenMeetingIndex index,
@@ -80,7 +81,8 @@ public sealed partial class MeetingAutoCloser(
             }
 
             var minutes = MeetingLifecycle.Close(state, meeting, null, now);
-            var post = Compose(state, minutes, now);
+            var closed = state.Find<MeetingRecord>(MeetingRecord.KeyFor(meeting.Id))!;
+            var post = Compose(state, closed, minutes, now);
             var rows = await StageAsync(state, post, nonce, now, cancellationToken).ConfigureAwait(false);
             switch (await store.SaveAsync(state, "meeting-autoclose-" + meeting.Id, nonce, cancellationToken).ConfigureAwait(false))
             {
@@ -110,7 +112,7 @@ public sealed partial class MeetingAutoCloser(
         return false;
     }
 
-    private MinutesPost? Compose(GroupState state, MinutesRecord minutes, DateTimeOffset now)
+    private MinutesPost? Compose(GroupState state, MeetingRecord closed, MinutesRecord minutes, DateTimeOffset now)
     {
         if (Dormancy.Dormancy.IsDormant(state))
         {
@@ -133,7 +135,12 @@ public sealed partial class MeetingAutoCloser(
             Text = $"Nobody ended the meeting that started {MeetingText.When(minutes.Summary.StartedAt)}, so I've closed it. Here are the minutes.",
             Card = MinutesCards.Minutes(minutes.Summary, links.For(state.GroupId, minutes.MeetingId, now), listData),
         };
-        return new MinutesPost(reference, messenger, reply);
+        // The live card still says "Meeting in progress" with "I'm here": it is updated where it was sent.
+        var anchor = MeetingCard.AnchorFor(closed.Id);
+        var card = state.Find<SentMessageRecord>(SentMessageRecord.KeyFor(anchor)) is { } sent
+            ? new PlannedReply(new Reply { Card = MeetingCard.Ended(state, closed, now), Anchor = anchor, ReplacesMessageId = sent.MessageId }, DeliveryAction.Update, sent.MessageId) { PostIfUpdateFails = true }
+            : null;
+        return new MinutesPost(reference, messenger, reply, card);
     }
 
     // The minutes reply goes into the save as outbox rows when the group's channel renders for the outbox.
@@ -144,7 +151,10 @@ public sealed partial class MeetingAutoCloser(
             return [];
         }
 
-        var rows = outbox.Stage(state, nonce, renderer, [new PlannedReply(post.Reply, DeliveryAction.Post)], now, proactive: true);
+        PlannedReply[] replies = post.CardUpdate is { } update
+            ? [update, new PlannedReply(post.Reply, DeliveryAction.Post)]
+            : [new PlannedReply(post.Reply, DeliveryAction.Post)];
+        var rows = outbox.Stage(state, nonce, renderer, replies, now, proactive: true);
         if (rows.Count > 0 && pending is not null)
         {
             await pending.MarkPendingAsync(state.GroupId, cancellationToken).ConfigureAwait(false);
@@ -163,7 +173,8 @@ public sealed partial class MeetingAutoCloser(
         }
     }
 
-    private sealed record MinutesPost(ConversationReferenceRecord Reference, IProactiveMessenger Messenger, Reply Reply);
+    // CardUpdate: the meeting card's "Meeting ended" update, when the card was sent (outbox delivery only).
+    private sealed record MinutesPost(ConversationReferenceRecord Reference, IProactiveMessenger Messenger, Reply Reply, PlannedReply? CardUpdate);
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Closed meeting {MeetingId} of group {GroupId} automatically")]
     private static partial void LogClosed(ILogger logger, string groupId, string meetingId);

@@ -74,43 +74,14 @@ public static class MeetingCard
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(meeting);
-        var state = context.State;
-        var plan = context.Plan;
-        var attendance = state.Attendance(meeting.Id);
-        var present = attendance.Where(a => a.Attendance == AttendanceKind.Present).Select(a => a.Member.Name).ToList();
-        var apologies = attendance.Where(a => a.Attendance == AttendanceKind.Apologies).Select(a => a.Member.Name).ToList();
-        var blocks = new List<CardBlock>();
-        var facts = new List<Fact>
-        {
-            new("Started", $"{MeetingText.When(meeting.StartedAt)} by {meeting.StartedBy.Name}"),
-            new("Chair", meeting.Chair.Name),
-            new($"Here ({MeetingText.Number(present.Count)})", MeetingText.Names(present, "Nobody yet: press \"I'm here\"")),
-            new("Apologies", MeetingText.Names(apologies, "None")),
-            new("Quorum", MinutesMarkdown.QuorumText(state.QuorumFor(meeting.Id))),
-        };
-        if (state.NextMeetingAfter(context.Now) is { } next)
-        {
-            facts.Add(new Fact("Next meeting", MeetingText.When(next)));
-        }
-
-        blocks.Add(new FactsBlock(facts));
         if (!meeting.IsOpen)
         {
-            blocks.Add(new TextBlock(
-                meeting.ClosedAutomatically
-                    ? $"This meeting was closed automatically at {MeetingText.When(meeting.ClosedAt!.Value)}. Press \"Minutes\" to read them."
-                    : $"{meeting.ClosedBy?.Name ?? "Someone"} ended this meeting at {MeetingText.When(meeting.ClosedAt!.Value)}. Press \"Minutes\" to read them.",
-                TextTone.Subtle));
-            return new Card
-            {
-                Title = Title(plan),
-                Subtitle = "Meeting ended",
-                Blocks = blocks,
-                Shared = true,
-                Actions = [new CardAction("Minutes", MeetingVerbs.ShowMinutes, context.Data((MeetingVerbs.MeetingKey, meeting.Id))) { Style = ActionStyle.Positive }],
-            };
+            return Ended(context.State, meeting, context.Now);
         }
 
+        var state = context.State;
+        var plan = context.Plan;
+        var blocks = new List<CardBlock> { Facts(state, meeting, context.Now) };
         var step = plan?.CurrentStep;
         blocks.Add(new TextBlock("Agenda", TextTone.Heading));
         blocks.Add(new TextBlock(Agenda(context, meeting, step)));
@@ -143,6 +114,59 @@ public static class MeetingCard
                 new CardAction("End meeting", MeetingVerbs.EndAsk, data) { Style = ActionStyle.Destructive },
             ],
         };
+    }
+
+    /// <summary>
+    /// The card of a meeting that has ended, "Meeting ended" with a Minutes button. Built from the group's state
+    /// alone, so the automatic close (no turn) can update the shared card as a typed "meeting end" does.
+    /// </summary>
+    public static Card Ended(GroupState state, MeetingRecord meeting, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(meeting);
+        var closedAt = meeting.ClosedAt ?? now;
+        var data = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Submission.GroupKey] = state.GroupId,
+            [MeetingVerbs.MeetingKey] = meeting.Id,
+        };
+        return new Card
+        {
+            Title = Title(state.Find<PlanRecord>(PlanRecord.Kind)),
+            Subtitle = "Meeting ended",
+            Blocks =
+            [
+                Facts(state, meeting, now),
+                new TextBlock(
+                    meeting.ClosedAutomatically
+                        ? $"This meeting was closed automatically at {MeetingText.When(closedAt)}. Press \"Minutes\" to read them."
+                        : $"{meeting.ClosedBy?.Name ?? "Someone"} ended this meeting at {MeetingText.When(closedAt)}. Press \"Minutes\" to read them.",
+                    TextTone.Subtle),
+            ],
+            Shared = true,
+            Actions = [new CardAction("Minutes", MeetingVerbs.ShowMinutes, data) { Style = ActionStyle.Positive }],
+        };
+    }
+
+    private static FactsBlock Facts(GroupState state, MeetingRecord meeting, DateTimeOffset now)
+    {
+        var attendance = state.Attendance(meeting.Id);
+        var present = attendance.Where(a => a.Attendance == AttendanceKind.Present).Select(a => a.Member.Name).ToList();
+        var apologies = attendance.Where(a => a.Attendance == AttendanceKind.Apologies).Select(a => a.Member.Name).ToList();
+        var facts = new List<Fact>
+        {
+            new("Started", $"{MeetingText.When(meeting.StartedAt)} by {meeting.StartedBy.Name}"),
+            new("Chair", meeting.Chair.Name),
+            new($"Here ({MeetingText.Number(present.Count)})", MeetingText.Names(present, "Nobody yet: press \"I'm here\"")),
+            new("Apologies", MeetingText.Names(apologies, "None")),
+            new("Quorum", MinutesMarkdown.QuorumText(state.QuorumFor(meeting.Id))),
+        };
+        if (state.NextMeetingAfter(now) is { } next)
+        {
+            facts.Add(new Fact("Next meeting", MeetingText.When(next)));
+        }
+
+        return new FactsBlock(facts);
     }
 
     /// <summary>The small form for recording someone's apologies.</summary>

@@ -9,7 +9,8 @@ namespace CommunityPlanning.Conversations.Outbox;
 /// <item>a turn that can answer inline (a Teams invoke) answers with its first reply that is not a new message;
 /// when that reply replaces the source card, the card is also updated for everyone (never for an automatic
 /// refresh, which would loop);</item>
-/// <item><see cref="ReplyMode.ReplaceSource"/> updates the message the action came from, or posts when it is unknown;</item>
+/// <item><see cref="ReplyMode.ReplaceSource"/> updates the message the action came from, or posts when it is unknown;
+/// a private source (a Slack ephemeral message) is answered privately;</item>
 /// <item><see cref="ReplyMode.Private"/> goes only to the person;</item>
 /// <item>a new message that names an earlier one (<see cref="Reply.ReplacesMessageId"/>, an anchored card)
 /// updates it, posting afresh if it can no longer be updated;</item>
@@ -43,6 +44,7 @@ public static class DeliveryRules
             planned.Add(reply.Mode switch
             {
                 ReplyMode.ReplaceSource when automatic => new PlannedReply(reply, DeliveryAction.Inline),
+                ReplyMode.ReplaceSource when turn.SourceIsPrivate => new PlannedReply(reply, DeliveryAction.Private),
                 ReplyMode.ReplaceSource when turn.SourceMessageId is { Length: > 0 } source => new PlannedReply(reply, DeliveryAction.Update, source),
                 ReplyMode.ReplaceSource => new PlannedReply(reply, DeliveryAction.Post),
                 ReplyMode.Private => new PlannedReply(reply, DeliveryAction.Private),

@@ -32,6 +32,13 @@ public sealed record Reply
     /// <summary>People named in <see cref="Text"/> by token, in token order.</summary>
     public IReadOnlyList<MemberRef> Mentions { get; init; } = [];
 
+    /// <summary>
+    /// True when <see cref="Mentions"/> only name people (an action's owner in a confirmation), not call them:
+    /// Slack shows a member as <c>&lt;@U…&gt;</c>, its usual way of naming someone; Teams shows the plain name,
+    /// since an <c>&lt;at&gt;</c> mention there would notify them.
+    /// </summary>
+    public bool NamesOnly { get; init; }
+
     /// <summary>How it is delivered.</summary>
     public ReplyMode Mode { get; init; } = ReplyMode.New;
 

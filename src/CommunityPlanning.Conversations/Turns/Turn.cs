@@ -59,6 +59,12 @@ public sealed record Turn
     /// </summary>
     public string? SourceMessageId { get; init; }
 
+    /// <summary>
+    /// True when the card action came from a message only this person sees (a Slack ephemeral message): a
+    /// reply that replaces it goes to them privately, never to the whole conversation.
+    /// </summary>
+    public bool SourceIsPrivate { get; init; }
+
     /// <summary>True when the channel takes one reply in its answer to this request (a Teams invoke response).</summary>
     public bool AnswersInline { get; init; }
 

@@ -125,6 +125,7 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         var container = payload.Obj("container");
         var channel = container.Str("channel_id") ?? payload.Obj("channel").Str("id");
         var messageTs = container.Str("message_ts") ?? payload.Obj("message").Str("ts");
+        var ephemeral = false;
         if (string.Equals(container.Str("type"), "view", StringComparison.Ordinal))
         {
             channel = ModalMetadata.TryDecode(payload.Obj("view").Str("private_metadata"))?.Channel;
@@ -132,8 +133,9 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         }
         else if (container?["is_ephemeral"]?.GetValueKind() == System.Text.Json.JsonValueKind.True)
         {
-            // An ephemeral message cannot be updated with chat.update: its replies are posted instead.
+            // An ephemeral message cannot be updated with chat.update: its replies go privately instead.
             messageTs = null;
+            ephemeral = true;
         }
 
         if (team is null || user is null || channel is null)
@@ -185,6 +187,7 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
             EnterpriseId = EnterpriseOf(payload),
             TriggerId = payload.Str("trigger_id"),
             SourceTs = messageTs,
+            SourcePrivate = ephemeral,
             ModalReplaceTs = text is not null ? messageTs : null,
             FormOrigin = origin,
         };

@@ -26,6 +26,7 @@ internal sealed partial class SlackReplySender(OutboxDelivery delivery, ILogger<
             Conversation = new ConversationKey(SlackAddress.Channel, target.TeamId, target.ChannelId),
             From = new Domain.Members.MemberRef(target.UserId, target.UserId),
             SourceMessageId = target.SourceTs,
+            SourceIsPrivate = target.SourcePrivate,
         };
         var renderer = new SlackReplyRenderer(target, modalClosed);
         var messages = DeliveryRules.Plan(turn, replies).SelectMany(renderer.Render).ToList();

@@ -186,7 +186,13 @@ public static partial class BlockKitRenderer
         blocks.AddRange(Actions(actions.Select(a => new ButtonSpec(a.Title, new ActionValue(a.Verb, a.Data), a.Style, a.Url) { SubmitsInputs = a.SubmitsInputs && !modal }).ToList(), ref buttons));
     }
 
-    private static IEnumerable<JsonObject> Text(TextBlock block) => block.Tone switch
+    private static IEnumerable<JsonObject> Text(TextBlock block) => block switch
+    {
+        { Tone: TextTone.Heading, Person: { } person } when SlackUserId().IsMatch(person.Id) => [Section($"*<@{person.Id}>*")],
+        _ => ToneText(block),
+    };
+
+    private static IEnumerable<JsonObject> ToneText(TextBlock block) => block.Tone switch
     {
         TextTone.Subtle => Mrkdwn.Chunks(block.Text, BlockKitLimits.ContextText).Select(PlainContext),
         TextTone.Heading => Mrkdwn.EscapeChunks(block.Text, BlockKitLimits.SectionText - 2).Select(t => Section($"*{t}*")),

@@ -38,7 +38,7 @@ internal sealed partial class SlackTurnRunner(
                 case InboundWork inbound:
                     foreach (var turn in await BuildTurnsAsync(inbound, cancellationToken).ConfigureAwait(false))
                     {
-                        await RunTurnAsync(turn with { SourceMessageId = work.Target.SourceTs }, work.Target, cancellationToken).ConfigureAwait(false);
+                        await RunTurnAsync(turn with { SourceMessageId = work.Target.SourceTs, SourceIsPrivate = work.Target.SourcePrivate }, work.Target, cancellationToken).ConfigureAwait(false);
                     }
 
                     break;

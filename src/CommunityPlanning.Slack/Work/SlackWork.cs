@@ -23,6 +23,9 @@ internal sealed record SlackTarget(string TeamId, string ChannelId, string UserI
     /// <summary>The message the action came from: a ReplaceSource reply updates it.</summary>
     public string? SourceTs { get; init; }
 
+    /// <summary>True when the action came from an ephemeral message: a reply replacing it stays private.</summary>
+    public bool SourcePrivate { get; init; }
+
     /// <summary>The message a modal opened now should replace with its result.</summary>
     public string? ModalReplaceTs { get; init; }
 

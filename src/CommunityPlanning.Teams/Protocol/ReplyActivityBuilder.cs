@@ -37,10 +37,10 @@ public sealed class ReplyActivityBuilder(AdaptiveCardRenderer renderer)
 
         if (!string.IsNullOrEmpty(reply.Text))
         {
-            if (reply.Mentions.Count == 0)
+            if (reply.Mentions.Count == 0 || reply.NamesOnly)
             {
                 // Nothing to format: sent as plain text, so no client shows an escape character.
-                activity.Text = reply.Text;
+                activity.Text = MentionText.Render(reply.Text, reply.Mentions, static plain => plain, static person => person.Name);
                 activity.TextFormat = "plain";
             }
             else

@@ -8,7 +8,10 @@ namespace CommunityPlanning.Bot.Tests.Deployment;
 
 public sealed class ManifestSchemaTests(ITestOutputHelper output)
 {
-    private static readonly string[] GroupCommands = ["help", "progress", "checklist", "meeting start", "actions", "my actions"];
+    private static readonly string[] GroupCommands = ["help", "progress", "checklist", "meeting start", "actions", "my actions", "my data", "forget me", "export our plan", "delete our plan"];
+
+    // Teams shows at most ten commands per list.
+    private const int TeamsCommandLimit = 10;
 
     [Fact]
     public void Manifest_WithSampleIds_IsValidAgainstTeamsSchema()
@@ -80,6 +83,10 @@ public sealed class ManifestSchemaTests(ITestOutputHelper output)
         var personalTitles = personalList["commands"]!.AsArray().Select(c => (string)c!["title"]!).ToList();
         Assert.Contains("help", personalTitles);
         Assert.Contains("my actions", personalTitles);
+        Assert.Contains("my data", personalTitles);
+        Assert.Contains("forget me", personalTitles);
+
+        Assert.All(lists, list => Assert.InRange(list!["commands"]!.AsArray().Count, 1, TeamsCommandLimit));
 
         foreach (var command in lists.SelectMany(list => list!["commands"]!.AsArray()))
         {

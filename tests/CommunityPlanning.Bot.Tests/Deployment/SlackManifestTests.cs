@@ -34,10 +34,16 @@ public sealed class SlackManifestTests
         Assert.Contains(line, Lines);
     }
 
-    [Fact]
-    public void SlackManifest_Command_HasUsageHint()
+    [Theory]
+    [InlineData("my actions")]
+    [InlineData("my data")]
+    [InlineData("forget me")]
+    [InlineData("export our plan")]
+    [InlineData("delete our plan")]
+    public void SlackManifest_CommandUsageHint_ListsCommand(string command)
     {
-        Assert.Contains(Lines, line => line.StartsWith("usage_hint:", StringComparison.Ordinal) && line.Contains("my actions", StringComparison.Ordinal));
+        var hint = Assert.Single(Lines, line => line.StartsWith("usage_hint:", StringComparison.Ordinal));
+        Assert.Contains(command, hint.Split('|', '"').Select(part => part.Trim()));
     }
 
     [Fact]

@@ -35,10 +35,19 @@ public sealed class MeetingAutoCloseEndToEndTests : IAsyncLifetime
 
         clock.Advance(TimeSpan.FromHours(5));
         await host.PostActivityAsync(_activities.Message("meeting", "u-ann", "Ann"));
-        Assert.Contains("Meeting in progress", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
+        var live = await _connector.NextAsync(); // the card shown again is now the meeting's shared card
+        Assert.Contains("Meeting in progress", live.AllText(), StringComparison.Ordinal);
 
-        // The background service's timer fires on the fake clock; the minutes arrive at the fake Connector.
+        // The background service's timer fires on the fake clock: the live meeting card is updated in place
+        // to "Meeting ended" with a Minutes button, then the minutes arrive at the fake Connector.
         clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(5));
+        var ended = await NextAdvancingAsync(clock);
+        Assert.Equal("PUT", ended.Method);
+        Assert.EndsWith($"/activities/{live.SentId}", ended.Path, StringComparison.Ordinal);
+        Assert.Contains("Meeting ended", ended.AllText(), StringComparison.Ordinal);
+        Assert.Contains("closed automatically", ended.AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("I'm here", ended.AllText(), StringComparison.Ordinal);
+        Assert.NotNull(CardReading.ActionData(ended.Card(), "minutes.show"));
         var posted = await NextAdvancingAsync(clock);
         Assert.Equal("POST", posted.Method);
         Assert.Equal("/v3/conversations/conv-1/activities", posted.Path);
@@ -66,13 +75,19 @@ public sealed class MeetingAutoCloseEndToEndTests : IAsyncLifetime
 
         _connector.FailNext(ConnectorFault.Hold);
         clock.Advance(TimeSpan.FromHours(6) + TimeSpan.FromMinutes(5));
+        // The first row of the close is the meeting card's update; the minutes wait behind it.
         var held = await _connector.Held.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Contains("Nobody ended the meeting", held.AllText(), StringComparison.Ordinal);
+        Assert.Contains("Meeting ended", held.AllText(), StringComparison.Ordinal);
         await first.DisposeAsync();
 
         using var second = new OutboxHost(clock, prefix);
         await second.PassAsync(TimeSpan.FromMinutes(2));
         var posted = await _connector.NextAsync(TimeSpan.FromSeconds(30));
+        while (posted.Method == "PUT")
+        {
+            posted = await _connector.NextAsync(TimeSpan.FromSeconds(30));
+        }
+
         Assert.Equal("/v3/conversations/conv-1/activities", posted.Path);
         Assert.Contains("Nobody ended the meeting that started Fri 14 Mar 2025 at 7:00pm", posted.AllText(), StringComparison.Ordinal);
         await second.PassAsync(TimeSpan.FromMinutes(10));

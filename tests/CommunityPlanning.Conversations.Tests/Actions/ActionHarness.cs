@@ -143,7 +143,12 @@ internal static class ReplyReading
 {
     public static Card Card(this IReadOnlyList<Reply> replies) => Assert.Single(replies, r => r.Card is not null).Card!;
 
-    public static string Text(this IReadOnlyList<Reply> replies) => Assert.Single(replies, r => r.Text is not null).Text!;
+    // People named by token read as their names.
+    public static string Text(this IReadOnlyList<Reply> replies)
+    {
+        var reply = Assert.Single(replies, r => r.Text is not null);
+        return MentionText.Render(reply.Text!, reply.Mentions, static plain => plain, static person => person.Name);
+    }
 
     public static CardAction Button(this Card card, string title) => Assert.Single(card.Actions, a => a.Title == title);
 

@@ -65,9 +65,13 @@ public sealed class ActionListAndUpdateTests
         var h = await WithActionsAsync();
         await h.SayAsync(Alex, "hello"); // Alex is now a member.
 
-        var text = (await h.SayAsync(Chair, "action 1 to @Alex Smith", Alex)).Text();
+        var replies = await h.SayAsync(Chair, "action 1 to @Alex Smith", Alex);
+        var text = replies.Text();
 
-        Assert.Contains("now Alex Smith's", text);
+        Assert.Contains("now Alex Smith's (it was Sam's)", text);
+        var reply = Assert.Single(replies, r => r.Text is not null);
+        Assert.True(reply.NamesOnly); // Slack shows the owners as <@U…>, Teams as names
+        Assert.Equal([Alex, Sam], reply.Mentions);
         Assert.Equal(Alex, h.Action(1).Owner);
         Assert.Equal(AssigneeKeys.For("msteams", "tenant-1", Alex.Id), h.Action(1).OwnerKey);
         Assert.Equal("owner Sam → Alex Smith", h.Action(1).History[^1].Change);

@@ -51,7 +51,7 @@ public sealed class SlackBotHost : IAsyncDisposable
     /// Starts the host; with <paramref name="clock"/> the host (and its signature window) runs on that clock. With
     /// <paramref name="reminders"/> the reminder dispatcher is there too (no background loop: a test runs it).
     /// </summary>
-    public static async Task<SlackBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null, bool reminders = false)
+    public static async Task<SlackBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null, bool reminders = false, Action<IServiceCollection>? services = null)
     {
         var host = new SlackBotHost { Slack = await FakeSlackApi.StartAsync(), Clock = clock ?? TimeProvider.System };
         var prefix = Azurite.NewTablePrefix();
@@ -76,6 +76,7 @@ public sealed class SlackBotHost : IAsyncDisposable
             builder.Services.AddSingleton(clock);
         }
 
+        services?.Invoke(builder.Services);
         builder.Services.AddConversations();
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddOutboxDispatcher(o =>

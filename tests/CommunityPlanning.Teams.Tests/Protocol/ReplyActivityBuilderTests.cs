@@ -12,6 +12,18 @@ public sealed class ReplyActivityBuilderTests
     private readonly ReplyActivityBuilder _builder = new(new AdaptiveCardRenderer());
 
     [Fact]
+    public void Build_ReplyNamingOwnersOnly_SendsPlainNamesWithoutMentionEntities()
+    {
+        var reply = new Reply { Text = $"Action 2 is now {MentionText.Token(0)}'s (it was {MentionText.Token(1)}'s).", Mentions = [new MemberRef("29:sam", "Sam *S*"), new MemberRef("29:kim", "Kim")], NamesOnly = true };
+
+        var activity = _builder.Build(reply, Inbound());
+
+        Assert.Equal("Action 2 is now Sam *S*'s (it was Kim's).", activity.Text);
+        Assert.Equal("plain", activity.TextFormat);
+        Assert.Null(activity.Entities);
+    }
+
+    [Fact]
     public void Build_ReplyNamingSomeone_RendersAtTagAndMentionEntity()
     {
         var reply = new Reply { Text = $"Thanks {MentionText.Token(0)}, that's on the list.", Mentions = [new MemberRef("29:sam", "Sam")] };
