@@ -82,6 +82,7 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
 
             Assert.Equal(6, CountOccurrences(text, "Step 1: "));
             link = DownloadLink(text);
+            await OutboxEmptyAsync(host, new CommunityPlanning.Conversations.Turns.ConversationKey("emulator", "tenant-1", "conv-1").GroupId);
         }
 
         // Restarted after a key rotation: k2 now signs new links, k1 is still accepted.
