@@ -78,6 +78,9 @@ public sealed record ActionItem(int Id, string Title, int Step, MemberRef Create
     /// <summary>A link to the message the action was made from, when the channel gave one.</summary>
     public Uri? FromMessageLink { get; init; }
 
+    /// <summary>What the action plan says of it (issue, lead, partners, cost, funding, priority…), or null.</summary>
+    public ActionPlanFields? Plan { get; init; }
+
     /// <summary>When it was completed or dropped.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
 
