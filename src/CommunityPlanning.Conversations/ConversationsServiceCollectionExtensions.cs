@@ -29,6 +29,7 @@ public static class ConversationsServiceCollectionExtensions
         // an open question would take the message as its answer.
         services.AddActions();
         services.AddJourney();
+        services.AddSurveys();
         services.AddMeetings();
         services.AddFeature<MemberRoster>();
         services.AddFeature<Dormancy.DormancyEvents>();

@@ -32,6 +32,10 @@ public static class StepCard
         done.AddRange(overview.Forms.Where(f => f.Rows > 0 || f.Answered > 0).Select(f => new Fact(f.Form.Title, FormState(f))));
         blocks.Add(new TextBlock("Done so far", TextTone.Heading));
         blocks.Add(new FactsBlock(done));
+        if (step == Surveys.SurveyCards.Step)
+        {
+            blocks.AddRange(Surveys.SurveyCards.StepBlocks(context.State, context.Now));
+        }
 
         // Plain bullets: tick boxes here looked tappable, and are not ("Open checklist" is).
         var missing = overview.OpenItems.Select(i => "• " + i.Text)

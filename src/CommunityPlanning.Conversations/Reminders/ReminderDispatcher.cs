@@ -5,6 +5,7 @@ using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Plans;
 using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Domain.State;
+using CommunityPlanning.Domain.Surveys;
 using Microsoft.Extensions.Logging;
 
 namespace CommunityPlanning.Conversations.Reminders;
@@ -161,7 +162,7 @@ public sealed partial class ReminderDispatcher(
             return 0;
         }
 
-        var result = await messenger.SendToGroupAsync(reference, ReminderMessages.Digest(open, today), cancellationToken).ConfigureAwait(false);
+        var result = await messenger.SendToGroupAsync(reference, ReminderMessages.Digest(open, today, SurveyProgress.For(state, today).ClosingReminder(today)), cancellationToken).ConfigureAwait(false);
         var delivered = await AfterSendAsync(claimed, result, ReminderOutcome.Sent, now, cancellationToken).ConfigureAwait(false);
         if (result != ProactiveResult.Failed)
         {

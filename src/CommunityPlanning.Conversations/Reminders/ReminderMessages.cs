@@ -34,14 +34,15 @@ public static class ReminderMessages
         "I couldn't send you this privately, so I'll post your reminders here. To get them privately, add PlanBot for yourself: "
         + "in Teams, open Apps, search for PlanBot and choose Add; in Slack, open PlanBot under Apps and send it a message.";
 
-    /// <summary>The Monday digest: the group's open actions by owner.</summary>
-    public static Reply Digest(IReadOnlyList<ActionItem> open, DateOnly today)
+    /// <summary>The Monday digest: the group's open actions by owner, and a survey closing soon (<paramref name="surveyReminder"/>).</summary>
+    public static Reply Digest(IReadOnlyList<ActionItem> open, DateOnly today, string? surveyReminder = null)
     {
         var list = ActionCards.List(open, today);
+        CardBlock[] survey = surveyReminder is null ? [] : [new TextBlock(surveyReminder)];
         return Reply.Show(list with
         {
             Title = "This week's actions",
-            Blocks = [.. list.Blocks, new TextBlock("I post this every Monday at 9am. Type \"digest off\" to stop it.", TextTone.Subtle)],
+            Blocks = [.. list.Blocks, .. survey, new TextBlock("I post this every Monday at 9am. Type \"digest off\" to stop it.", TextTone.Subtle)],
         });
     }
 

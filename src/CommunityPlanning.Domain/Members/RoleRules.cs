@@ -52,6 +52,9 @@ public static class RoleRules
     /// <summary>Renaming the plan, changing its type, or carrying it forward into a new cycle: officers only.</summary>
     public static bool MayChangePlanSettings(GroupState state, string userId) => IsOfficer(state, userId);
 
+    /// <summary>Bringing in survey results (the upload link) and matching their questions: officers.</summary>
+    public static bool MayImportSurveyResults(GroupState state, string userId) => IsOfficer(state, userId);
+
     /// <summary>
     /// Ending a meeting: officers, whoever chairs that meeting (the group's chair, or whoever started it when
     /// the group had none), or anyone while the group has no active officer.
