@@ -4,6 +4,7 @@ using CommunityPlanning.Bot.Links;
 using CommunityPlanning.Bot.Playground;
 using CommunityPlanning.Bot.Meetings;
 using CommunityPlanning.Bot.Rights;
+using CommunityPlanning.Bot.Surveys;
 using CommunityPlanning.Conversations;
 using CommunityPlanning.Slack;
 using CommunityPlanning.Storage;
@@ -30,6 +31,7 @@ internal static class ApplicationServices
         builder.AddLinks();
         builder.AddMeetingsHost();
         builder.AddRightsHost();
+        builder.AddSurveysHost();
         services.AddSingleton<SitePages>();
         builder.AddTelemetry();
         if (builder.Environment.IsDevelopment())
@@ -47,6 +49,7 @@ internal static class ApplicationServices
         app.MapPlayground();
         app.MapMinutesApi();
         app.MapRightsApi();
+        app.MapSurveyUploadApi();
         return app;
     }
 
