@@ -39,7 +39,7 @@ internal static class FormSave
 
         var checkedValues = FormValidator.Validate(resolved, submission.Inputs);
         var merged = Merge(resolved, existing?.Values, checkedValues, submission.Data);
-        var errors = StepForms.RuleErrors(step, form.Id, merged, checkedValues.Errors);
+        var errors = StepForms.RuleErrors(step, form.Id, merged, checkedValues.Errors, context.State);
         if (errors.Count > 0)
         {
             context.Show(

@@ -109,7 +109,7 @@ public sealed class StepQuestionsFlow : IDialogFlow
 
         var updated = value is null ? dialog : With(dialog, (RowValue + fieldId, value));
         var answers = RowAnswers(updated, form);
-        if (value is not null && StepForms.RuleErrors(step, form.Id, answers).GetValueOrDefault(fieldId) is { } ruleError)
+        if (value is not null && StepForms.RuleErrors(step, form.Id, answers, state: context.State).GetValueOrDefault(fieldId) is { } ruleError)
         {
             return new DialogStep(dialog, ruleError);
         }
@@ -151,7 +151,7 @@ public sealed class StepQuestionsFlow : IDialogFlow
         var fieldId = promptId[(dot + 1)..];
         var existing = StepForms.Single(context.State, step.Number, form.Id);
         var values = new Dictionary<string, string>(existing?.Values ?? new Dictionary<string, string>(), StringComparer.Ordinal) { [fieldId] = value };
-        if (StepForms.RuleErrors(step, form.Id, values).GetValueOrDefault(fieldId) is { } ruleError)
+        if (StepForms.RuleErrors(step, form.Id, values, state: context.State).GetValueOrDefault(fieldId) is { } ruleError)
         {
             return new DialogStep(dialog, ruleError);
         }

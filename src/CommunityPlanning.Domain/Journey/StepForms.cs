@@ -65,12 +65,16 @@ public static class StepForms
         return errors.Count == result.Errors.Count ? result : result with { Errors = errors };
     }
 
-    /// <summary>The rules' errors for a set of clean values, added to field errors already found.</summary>
+    /// <summary>
+    /// The rules' errors for a set of clean values, added to field errors already found. With the group's
+    /// <paramref name="state"/>, milestone dates are also checked against those in other forms (<see cref="MilestoneOrder"/>).
+    /// </summary>
     public static IReadOnlyDictionary<string, string> RuleErrors(
         StepDefinition step,
         string formId,
         IReadOnlyDictionary<string, string> values,
-        IReadOnlyDictionary<string, string>? fieldErrors = null)
+        IReadOnlyDictionary<string, string>? fieldErrors = null,
+        GroupState? state = null)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(values);
@@ -81,6 +85,11 @@ public static class StepForms
             {
                 errors[error.FieldId] = error.Message;
             }
+        }
+
+        if (state is not null && MilestoneOrder.Check(state, step.Number, formId, values) is { } order && !errors.ContainsKey(order.FieldId))
+        {
+            errors[order.FieldId] = order.Message;
         }
 
         return errors;
