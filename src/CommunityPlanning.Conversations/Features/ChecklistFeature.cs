@@ -79,7 +79,8 @@ public sealed partial class ChecklistFeature : ICommand, ICardActionHandler
             context.State.Put(new ChecklistTick(step, item.Id, done, context.Turn.From, context.Now));
         }
 
-        context.Show(Build(context, plan, step), ReplyMode.ReplaceSource);
+        var fromStage = submission.Get(Journey.NeighbourhoodStageCommand.ViewKey) == Journey.NeighbourhoodStageCommand.View && plan.PlanType.HasNeighbourhoodStage();
+        context.Show(fromStage ? Journey.NeighbourhoodStageCommand.Build(context, plan) : Build(context, plan, step), ReplyMode.ReplaceSource);
         return ValueTask.CompletedTask;
     }
 
@@ -89,7 +90,7 @@ public sealed partial class ChecklistFeature : ICommand, ICardActionHandler
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plan);
         var definition = StepCatalogue.Get(step);
-        var entries = definition.ChecklistFor(plan.PlanType.HasStatutoryMilestones())
+        var entries = definition.ChecklistFor(plan.PlanType)
             .Select(item =>
             {
                 var tick = context.State.Find<ChecklistTick>(ChecklistTick.KeyFor(step, item.Id));

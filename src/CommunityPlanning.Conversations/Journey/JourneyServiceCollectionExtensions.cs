@@ -21,6 +21,7 @@ public static class JourneyServiceCollectionExtensions
         services.AddFeature<SummaryCommand>();
         services.AddFeature<PlanSettingsCommand>();
         services.AddFeature<CarryForwardCommand>();
+        services.AddFeature<NeighbourhoodStageCommand>();
         services.AddFeature<GlossaryCommand>();
 
         services.AddSingleton(new HelpEntry(5, "where are we", "Show the current step: what's done, what's missing, its forms and checklist."));
@@ -32,6 +33,7 @@ public static class JourneyServiceCollectionExtensions
         services.AddSingleton(new HelpEntry(35, "score", "Step 5: score each issue for importance, urgency and feasibility. \"scores\" shows who has; the chair types \"close scoring\" for the ranking."));
         services.AddSingleton(new HelpEntry(32, "rename plan / change plan type", "Chair or secretary: change the plan's name (rename plan Great Wittering) or its type.", HelpTopic.Group));
         services.AddSingleton(new HelpEntry(33, "carry forward", "Chair or secretary, at step 9: start a new cycle of the plan, keeping what went before.", HelpTopic.Group));
+        services.AddSingleton(new HelpEntry(34, "neighbourhood plan", "For a Community Led Plan that leads into a Neighbourhood Plan: the statutory stages that follow it, to tick."));
         services.AddSingleton(new HelpEntry(38, "what is SEA", "A planning word in plain English. Also \"what does RAG mean\" or \"explain basic conditions\"."));
         services.AddSingleton(new HelpEntry(40, "members", "List the steering group and roles. The chair sets roles: role @Sam secretary.", HelpTopic.Group));
         return services;

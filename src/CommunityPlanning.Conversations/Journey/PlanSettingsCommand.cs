@@ -98,9 +98,11 @@ public sealed partial class PlanSettingsCommand : ICommand, ICardActionHandler
         context.State.Put(plan with { PlanType = type });
         var note = plan.PlanType.HasStatutoryMilestones() && !type.HasStatutoryMilestones()
             ? " The Neighbourhood Plan stages are hidden now. What you recorded for them is kept, and comes back if you change again."
-            : type.HasStatutoryMilestones() && !plan.PlanType.HasStatutoryMilestones()
-                ? " The Neighbourhood Plan stages are now in steps 1, 5, 6 and 7."
-                : string.Empty;
+            : type.HasNeighbourhoodStage()
+                ? " Who leads, the area and the policies are in steps 1 and 5; the statutory stages follow the plan (type \"neighbourhood plan\")."
+                : type.HasStatutoryMilestones() && !plan.PlanType.HasStatutoryMilestones()
+                    ? " The Neighbourhood Plan stages are now in steps 1, 5, 6 and 7."
+                    : string.Empty;
         context.Add(new Reply
         {
             Text = $"{context.Turn.From.Name} changed the plan type from {plan.PlanType.Title()} to {type.Title()}.{note} Type \"where are we\" to see the current step.",

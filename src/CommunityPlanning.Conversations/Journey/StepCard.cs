@@ -68,6 +68,11 @@ public static class StepCard
             blocks.Add(new MoreBlock(ShowMoreTitle, more, JourneyVerbs.ShowMore, JourneyData.Step(context, step)));
         }
 
+        if (plan.PlanType.HasNeighbourhoodStage() && NeighbourhoodStage.Steps.Contains(step))
+        {
+            blocks.Add(new TextBlock("The Neighbourhood Plan's statutory stages follow this plan and don't hold up this step: type \"neighbourhood plan\".", TextTone.Subtle));
+        }
+
         if (step == plan.CurrentStep && progress.Status != StepStatus.Complete)
         {
             blocks.Add(new TextBlock("When the step is done, an officer (chair, vice-chair, secretary or treasurer) types \"step complete\".", TextTone.Subtle));

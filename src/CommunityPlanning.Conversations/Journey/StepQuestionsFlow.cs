@@ -45,7 +45,7 @@ public sealed class StepQuestionsFlow : IDialogFlow
         }
 
         var step = StepCatalogue.Get(number);
-        var forms = step.FormsFor(plan.PlanType.HasStatutoryMilestones()).ToList();
+        var forms = step.FormsFor(plan.PlanType).ToList();
         var count = forms.Count;
         for (var i = 0; i < count; i++)
         {

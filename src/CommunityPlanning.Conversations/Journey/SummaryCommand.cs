@@ -63,7 +63,7 @@ public sealed partial class SummaryCommand : ICommand, ICardActionHandler
         }
 
         blocks.Add(new TextBlock("Checklist", TextTone.Heading));
-        blocks.Add(new FactsBlock(overview.Step.ChecklistFor(plan.PlanType.HasStatutoryMilestones())
+        blocks.Add(new FactsBlock(overview.Step.ChecklistFor(plan.PlanType)
             .Select(item =>
             {
                 var tick = context.State.Find<ChecklistTick>(ChecklistTick.KeyFor(step, item.Id));

@@ -249,7 +249,7 @@ public static class MeetingCard
 
         if (context.Plan is { } plan && step is { } s && StepCatalogue.IsValid(s))
         {
-            var open = StepCatalogue.Get(s).ChecklistFor(plan.PlanType.HasStatutoryMilestones())
+            var open = StepCatalogue.Get(s).ChecklistFor(plan.PlanType)
                 .Count(i => context.State.Find<ChecklistTick>(ChecklistTick.KeyFor(s, i.Id)) is not { Done: true });
             lines.Add(open == 0
                 ? $"{MeetingText.Number(++n)}. Step {MeetingText.Number(s)}: every checklist item is ticked. Is the step complete?"
@@ -260,7 +260,7 @@ public static class MeetingCard
     }
 
     private static List<ChecklistEntry> Checklist(GroupState state, PlanRecord plan, int step) =>
-        StepCatalogue.Get(step).ChecklistFor(plan.PlanType.HasStatutoryMilestones())
+        StepCatalogue.Get(step).ChecklistFor(plan.PlanType)
             .Select(item =>
             {
                 var tick = state.Find<ChecklistTick>(ChecklistTick.KeyFor(step, item.Id));

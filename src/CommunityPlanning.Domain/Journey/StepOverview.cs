@@ -41,7 +41,7 @@ public sealed record StepOverview(
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(plan);
         var definition = StepCatalogue.Get(step);
-        var forms = definition.FormsFor(plan.PlanType.HasStatutoryMilestones())
+        var forms = definition.FormsFor(plan.PlanType)
             .Select(form =>
             {
                 if (form.Repeating)

@@ -20,7 +20,7 @@ public static class PlanProgress
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(plan);
         var definition = StepCatalogue.Get(step);
-        var applicable = definition.ChecklistFor(plan.PlanType.HasStatutoryMilestones()).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var applicable = definition.ChecklistFor(plan.PlanType).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         var done = state.WithPrefix<ChecklistTick>(ChecklistTick.PrefixFor(step)).Count(t => t.Done && applicable.Contains(t.ItemId));
         var record = state.Find<StepRecord>(StepRecord.KeyFor(step));
         var hasWork = done > 0 || state.WithPrefix<IGroupRecord>(StepWorkPrefix(step)).Any();
@@ -43,7 +43,7 @@ public static class PlanProgress
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(plan);
         return StepCatalogue.Get(step)
-            .ChecklistFor(plan.PlanType.HasStatutoryMilestones())
+            .ChecklistFor(plan.PlanType)
             .Where(item => state.Find<ChecklistTick>(ChecklistTick.KeyFor(step, item.Id)) is not { Done: true })
             .ToList();
     }

@@ -46,6 +46,18 @@ public static class PlanTypes
     public static bool HasStatutoryMilestones(this PlanType type) =>
         type is PlanType.NeighbourhoodPlan or PlanType.CommunityLedThenNeighbourhood;
 
+    /// <summary>
+    /// True when a step shows and waits for its Neighbourhood Plan items and forms. A Neighbourhood Plan has them in
+    /// steps 1, 5, 6 and 7. A Community Led Plan that leads into one keeps steps 1 and 5's (who leads, the area, the
+    /// policies), while the statutory stages of steps 6 and 7 (Regulation 14 to the plan being made, a year or more)
+    /// follow the plan as their own stage (<see cref="NeighbourhoodStage"/>) instead of holding those steps up.
+    /// </summary>
+    public static bool StatutoryIn(this PlanType type, int step) =>
+        type == PlanType.NeighbourhoodPlan || (type == PlanType.CommunityLedThenNeighbourhood && !NeighbourhoodStage.Steps.Contains(step));
+
+    /// <summary>True when the Neighbourhood Plan's statutory stages follow the plan as a stage of their own.</summary>
+    public static bool HasNeighbourhoodStage(this PlanType type) => type == PlanType.CommunityLedThenNeighbourhood;
+
     /// <summary>The stable code used in forms and storage.</summary>
     public static string Code(this PlanType type) => type.ToString();
 

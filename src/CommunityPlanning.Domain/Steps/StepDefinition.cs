@@ -1,3 +1,4 @@
+using CommunityPlanning.Domain.Plans;
 using CommunityPlanning.Domain.Forms;
 
 namespace CommunityPlanning.Domain.Steps;
@@ -45,6 +46,12 @@ public sealed record StepDefinition(
 
     /// <summary>The forms that apply to a plan, with or without statutory milestones.</summary>
     public IEnumerable<FormDefinition> FormsFor(bool statutory) => statutory ? Forms.Concat(StatutoryForms) : Forms;
+
+    /// <summary>The checklist items the step shows and waits for in a plan of this type (<see cref="PlanTypes.StatutoryIn"/>).</summary>
+    public IEnumerable<ChecklistItemDefinition> ChecklistFor(PlanType type) => ChecklistFor(type.StatutoryIn(Number));
+
+    /// <summary>The forms the step shows and waits for in a plan of this type.</summary>
+    public IEnumerable<FormDefinition> FormsFor(PlanType type) => FormsFor(type.StatutoryIn(Number));
 
     /// <summary>A form by id (statutory forms included), or null.</summary>
     public FormDefinition? Form(string id) =>

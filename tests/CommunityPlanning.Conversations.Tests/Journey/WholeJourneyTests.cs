@@ -81,9 +81,10 @@ public sealed class WholeJourneyTests
         await chat.TickAll(Bob);
         await chat.CompleteStep(Ann);
 
-        // Step 6, with the Regulation 14 milestones.
+        // Step 6. The Regulation 14 milestones are in the Neighbourhood Plan stages that follow the plan.
         await chat.FillForm(Ann, 6, "The draft", ("version", "Draft 1"), ("date", "2025-07-01"));
-        (await chat.Send(Ann, "step 6")).AssertReply("Step 6: Drafting your plan");
+        (await chat.Send(Ann, "step 6")).AssertReply("Step 6: Drafting your plan").AssertReply("type \"neighbourhood plan\"");
+        (await chat.Send(Ann, "neighbourhood plan")).AssertReply("After the Community Led Plan · 0 of").AssertReply("Run the Regulation 14 consultation");
         await chat.Press(Ann, "Neighbourhood Plan: screening and Regulation 14");
         (await chat.Press(Ann, "Save", Inputs.Of(("reg14Start", "2025-07-01"), ("reg14End", "2025-07-20")))).AssertReply("at least 6 weeks");
         (await chat.Press(Ann, "Save", Inputs.Of(("reg14Start", "2025-07-01"), ("reg14End", "2025-08-15")))).AssertReply("Saved by Ann");
@@ -93,7 +94,9 @@ public sealed class WholeJourneyTests
 
         // Step 7: adoption and the referendum.
         await chat.FillForm(Ann, 7, "Sign-off and adoption", ("signOff", "2025-09-01"), ("adopted", "2025-09-15"), ("endorsement", "endorsed"));
-        (await chat.FillForm(Ann, 7, "Neighbourhood Plan: submission to referendum", ("referendumDate", "2026-02-05"), ("turnout", "41"), ("yesPercent", "78")))
+        await chat.Send(Ann, "neighbourhood plan");
+        await chat.Press(Ann, "Neighbourhood Plan: submission to referendum");
+        (await chat.Press(Ann, "Save", Inputs.Of(("referendumDate", "2026-02-05"), ("turnout", "41"), ("yesPercent", "78"))))
             .AssertReply("Referendum result: Passed");
         await chat.TickAll(Bob);
         await chat.CompleteStep(Ann);
