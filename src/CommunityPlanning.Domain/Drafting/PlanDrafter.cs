@@ -216,7 +216,7 @@ public static class PlanDrafter
 
     private static string Thanks(GroupState state, string community)
     {
-        var members = state.OfType<MemberRecord>().Where(m => m.Active).OrderBy(m => m.Role).ThenBy(m => m.Member.Name, StringComparer.OrdinalIgnoreCase).Select(m => m.Member.Name).ToList();
+        var members = state.OfType<MemberRecord>().Where(m => m.Active).OrderBy(m => m.Role == MemberRole.Member ? int.MaxValue : (int)m.Role).ThenBy(m => m.Member.Name, StringComparer.OrdinalIgnoreCase).Select(m => m.Member.Name).ToList();
         var text = new StringBuilder($"Thank you to everyone in {community} who helped make this plan");
         var came = Computations.Sum(StepForms.Rows(state, 4, "events").Select(r => r.Values), "attendance");
         var returned = Computations.Sum(StepForms.Rows(state, 4, "surveys").Select(r => r.Values), "returned");
