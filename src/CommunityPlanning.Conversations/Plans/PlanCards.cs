@@ -55,26 +55,28 @@ public static class PlanCards
         };
     }
 
-    /// <summary>The sections, to pick one to edit.</summary>
-    public static Card Sections(TurnContext context)
+    /// <summary>How many sections the first page of the list shows: with "More sections" that is six buttons, the most a card has.</summary>
+    public const int FirstPage = 5;
+
+    /// <summary>
+    /// The sections as buttons, one under another, to pick one to edit: the first five, then the rest on a second
+    /// page. Buttons, not a list to choose from, so Slack opens the section's form straight from the press.
+    /// </summary>
+    public static Card Sections(TurnContext context, int page)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var shown = page == 2 ? PlanSections.All.Skip(FirstPage) : PlanSections.All.Take(FirstPage);
+        var actions = shown.Select(s => new CardAction(s.Title, PlanVerbs.OpenSection, context.Data((PlanVerbs.SectionKey, s.Id)))).ToList();
+        actions.Add(page == 2
+            ? new CardAction("Back to the plan", PlanVerbs.Show, context.Data())
+            : new CardAction("More sections", PlanVerbs.Sections, context.Data((PlanVerbs.PageKey, "2"))));
         return new Card
         {
             Title = "Edit a section of the plan",
-            Blocks =
-            [
-                new InputBlock(new InputField(PlanVerbs.SectionKey, "Which section?", Domain.Forms.FieldType.Choice)
-                {
-                    Required = true,
-                    Choices = PlanSections.All.Select((s, i) => new InputChoice(s.Id, $"{Number(i + 1)}. {s.Title}")).ToList(),
-                }),
-            ],
-            Actions =
-            [
-                new CardAction("Edit", PlanVerbs.OpenSection, context.Data()) { Style = ActionStyle.Positive, SubmitsInputs = true },
-                new CardAction("Back to the plan", PlanVerbs.Show, context.Data()),
-            ],
+            Subtitle = page == 2 ? "Sections 6 and 7" : "Sections 1 to 5",
+            Blocks = [new TextBlock("Pick a section. You can also type \"plan section\" and its name, for example \"plan section vision\".", TextTone.Subtle)],
+            ActionsStacked = true,
+            Actions = actions,
         };
     }
 
@@ -86,17 +88,12 @@ public static class PlanCards
         IReadOnlyDictionary<string, string> values,
         IReadOnlyDictionary<string, string>? errors = null,
         IEnumerable<(string Key, string Value)>? fingerprints = null,
-        string? note = null,
-        string? refusal = null)
+        string? note = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(section);
         var blocks = new List<CardBlock> { new TextBlock(section.About, TextTone.Subtle) };
-        if (refusal is not null)
-        {
-            blocks.Add(new TextBlock(refusal, TextTone.Error));
-        }
-        else if (errors is { Count: > 0 })
+        if (errors is { Count: > 0 })
         {
             blocks.Add(new TextBlock("Please check the answers marked below. Nothing has been saved yet.", TextTone.Error));
         }

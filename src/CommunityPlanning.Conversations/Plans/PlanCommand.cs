@@ -52,7 +52,7 @@ public sealed partial class PlanCommand(IPlanLinks links) : ICommand, ICardActio
         }
         else if (match.Groups["sections"].Success)
         {
-            context.Show(PlanCards.Sections(context));
+            context.Show(PlanCards.Sections(context, 1));
         }
         else if (match.Groups["name"].Success)
         {
@@ -90,17 +90,16 @@ public sealed partial class PlanCommand(IPlanLinks links) : ICommand, ICardActio
                 DraftAll(context, plan, ReplyMode.New);
                 break;
             case PlanVerbs.Sections:
-                context.Show(PlanCards.Sections(context), ReplyMode.ReplaceSource);
+                context.Show(PlanCards.Sections(context, submission.Get(PlanVerbs.PageKey) == "2" ? 2 : 1), ReplyMode.ReplaceSource);
                 break;
             case PlanVerbs.OpenSection:
-                var id = submission.Inputs.GetValueOrDefault(PlanVerbs.SectionKey) ?? submission.Get(PlanVerbs.SectionKey);
-                if (PlanSections.ById(id) is { } section)
+                if (PlanSections.ById(submission.Get(PlanVerbs.SectionKey)) is { } section)
                 {
                     context.Show(OpenSection(context, section), ReplyMode.ReplaceSource);
                 }
                 else
                 {
-                    context.Show(PlanCards.Sections(context), ReplyMode.ReplaceSource);
+                    context.Show(PlanCards.Sections(context, 1), ReplyMode.ReplaceSource);
                 }
 
                 break;
@@ -202,9 +201,9 @@ public sealed partial class PlanCommand(IPlanLinks links) : ICommand, ICardActio
         var who = context.Turn.From.Id;
         if (before == PlanSectionStatus.Agreed && (textChanged || statusChanged) && !RoleRules.MayEditPlanSection(context.State, who, agreed: true))
         {
-            context.Show(
-                PlanCards.Section(context, section, record, submission.Inputs, fingerprints: carried, refusal: $"This section is agreed, so only {RoleRules.OfficerWords} can change it. Nothing has been saved. Ask one of them to set it back to draft."),
-                ReplyMode.ReplaceSource);
+            // Beside the field, so a Slack modal keeps it open and shows it there too.
+            var refusal = new Dictionary<string, string>(StringComparer.Ordinal) { [PlanVerbs.TextInput] = $"This section is agreed, so only {RoleRules.OfficerWords} can change it. Ask one of them to set it back to draft." };
+            context.Show(PlanCards.Section(context, section, record, submission.Inputs, refusal, carried), ReplyMode.ReplaceSource);
             return;
         }
 

@@ -9,10 +9,10 @@ public static class PlanVerbs
     /// <summary>Draft every section nobody has edited yet from what the group recorded.</summary>
     public const string Draft = "plan.draft";
 
-    /// <summary>Show the list of sections to pick one to edit.</summary>
+    /// <summary>Show the sections as buttons, to pick one to edit (data: page, 1 or 2).</summary>
     public const string Sections = "plan.sections";
 
-    /// <summary>Open a section's form (data: section, or input: section from the list).</summary>
+    /// <summary>Open a section's form (data: section).</summary>
     public const string OpenSection = "plan.section";
 
     /// <summary>Save a section's form (data: section, and h.text / h.status fingerprints of what the card showed).</summary>
@@ -24,7 +24,10 @@ public static class PlanVerbs
     /// <summary>A link to the action plan as CSV.</summary>
     public const string ExportActions = "plan.export";
 
-    /// <summary>Data key (and the list's input id): the section id.</summary>
+    /// <summary>Data key: the page of the list of sections.</summary>
+    public const string PageKey = "page";
+
+    /// <summary>Data key: the section id.</summary>
     public const string SectionKey = "section";
 
     /// <summary>Input id: the section's text.</summary>

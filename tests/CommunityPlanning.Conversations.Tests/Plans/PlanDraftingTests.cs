@@ -67,8 +67,9 @@ public sealed class PlanDraftingTests
         (await chat.Press(Ann, "Save", Inputs.Of((PlanVerbs.TextInput, "Thank you all."), (PlanVerbs.StatusInput, "agreed")))).AssertReply("Agreed by Ann");
 
         await chat.Send(Bob, "plan section thanks");
-        (await chat.Press(Bob, "Save", Inputs.Of((PlanVerbs.TextInput, "Thanks to nobody."), (PlanVerbs.StatusInput, "agreed"))))
-            .AssertReply("This section is agreed, so only the chair, vice-chair, secretary or treasurer can change it");
+        var agreed = await chat.Press(Bob, "Save", Inputs.Of((PlanVerbs.TextInput, "Thanks to nobody."), (PlanVerbs.StatusInput, "agreed")));
+        Assert.Contains("This section is agreed, so only the chair, vice-chair, secretary or treasurer can change it", agreed.ErrorBeside(PlanVerbs.TextInput), StringComparison.Ordinal);
+        agreed.AssertReply("Nothing has been saved yet");
         var thanks = (await chat.Stored()).Find<PlanSectionRecord>(PlanSectionRecord.KeyFor(PlanSections.Thanks))!;
         Assert.Equal(("Thank you all.", PlanSectionStatus.Agreed, "Ann"), (thanks.Text, thanks.Status, thanks.ChangedBy.Name));
 
@@ -106,6 +107,20 @@ public sealed class PlanDraftingTests
         (await chat.Press(Ann, Replies.Button(annCard, "Save"), Inputs.Of((PlanVerbs.TextInput, draft), (PlanVerbs.StatusInput, "agreed")))).AssertReply("Agreed by Ann");
         var stored = (await chat.Stored()).Find<PlanSectionRecord>(PlanSectionRecord.KeyFor(PlanSections.Community))!;
         Assert.Equal(("Bob's words.", PlanSectionStatus.Agreed), (stored.Text, stored.Status));
+    }
+
+    [Fact]
+    public async Task EditASection_ButtonsForEverySectionOverTwoPages_EachOpensItsForm()
+    {
+        using var chat = new ScriptedConversation();
+        await chat.StartPlan();
+        await chat.Send(Ann, "plan");
+        var first = (await chat.Press(Bob, "Edit a section")).Card;
+        Assert.Equal([.. PlanSections.All.Take(5).Select(s => s.Title), "More sections"], first.Actions.Select(a => a.Title));
+        Assert.DoesNotContain(first.Blocks, b => b is Cards.InputBlock);
+        var second = (await chat.Press(Bob, "More sections")).Card;
+        Assert.Equal([.. PlanSections.All.Skip(5).Select(s => s.Title), "Back to the plan"], second.Actions.Select(a => a.Title));
+        (await chat.Press(Bob, "Thanks")).AssertReply("Plan section: Thanks").AssertReply("Not drafted yet").AssertReply("Thank you to everyone in Little Wittering");
     }
 
     [Fact]
