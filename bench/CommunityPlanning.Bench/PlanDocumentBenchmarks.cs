@@ -48,7 +48,7 @@ public class PlanDocumentBenchmarks
 
         foreach (var section in PlanSections.All)
         {
-            var lines = Enumerable.Range(0, 30).Select(n => (n % 3 == 0 ? "• " : string.Empty) + $"Line {n}: " + new string('w', 88));
+            var lines = Enumerable.Range(0, 40).Select(n => (n % 3 == 0 ? "• " : string.Empty) + $"Line {n}: " + new string('w', 88));
             _state.Load(new PlanSectionRecord(section.Id, string.Join('\n', lines)[..PlanSections.MaxTextLength], PlanSectionStatus.Draft, pat, At), "v");
         }
     }
