@@ -34,6 +34,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddFeature<MemberRoster>();
         services.AddFeature<Dormancy.DormancyEvents>();
         services.AddDataRightsCommands();
+        services.AddPlanDrafting();
 
         services.AddSingleton(new HelpEntry(0, "start", "Set up your group's plan (name and type).", HelpTopic.Group));
         services.AddSingleton(new HelpEntry(10, "progress", "See where the plan stands across all nine steps."));

@@ -3,6 +3,7 @@ using Azure.Identity;
 using CommunityPlanning.Bot.Links;
 using CommunityPlanning.Bot.Playground;
 using CommunityPlanning.Bot.Meetings;
+using CommunityPlanning.Bot.Plans;
 using CommunityPlanning.Bot.Rights;
 using CommunityPlanning.Bot.Surveys;
 using CommunityPlanning.Conversations;
@@ -32,6 +33,7 @@ internal static class ApplicationServices
         builder.AddMeetingsHost();
         builder.AddRightsHost();
         builder.AddSurveysHost();
+        builder.AddPlanDocumentsHost();
         services.AddSingleton<SitePages>();
         builder.AddTelemetry();
         if (builder.Environment.IsDevelopment())
@@ -50,6 +52,7 @@ internal static class ApplicationServices
         app.MapMinutesApi();
         app.MapRightsApi();
         app.MapSurveyUploadApi();
+        app.MapPlanDocumentsApi();
         return app;
     }
 

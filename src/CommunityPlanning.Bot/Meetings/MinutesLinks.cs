@@ -16,9 +16,20 @@ internal sealed class MinutesLinks(LinkSigner signer, IOptions<MinutesOptions> o
     /// <summary>The path of a meeting's minutes.</summary>
     public static string PathFor(string groupId, string meetingId) => $"/minutes/{groupId}/{meetingId}.md";
 
+    /// <summary>The path of a meeting's minutes as a Word document (served by <c>PlanDocumentsApi</c>).</summary>
+    public static string WordPathFor(string groupId, string meetingId) => $"/minutes/{groupId}/{meetingId}.docx";
+
     /// <inheritdoc />
     public Uri? For(string groupId, string meetingId, DateTimeOffset now) =>
         signer.Sign(PathFor(groupId, meetingId), Purpose, now + options.Value.LinkLifetime);
+
+    /// <inheritdoc />
+    public Uri? WordFor(string groupId, string meetingId, DateTimeOffset now) =>
+        signer.Sign(WordPathFor(groupId, meetingId), Purpose, now + options.Value.LinkLifetime);
+
+    /// <summary>Checks a Word minutes link's signature and expiry (the path tells it from the Markdown link).</summary>
+    public LinkCheck CheckWord(string groupId, string meetingId, string? expires, string? keyId, string? signature, DateTimeOffset now) =>
+        signer.Check(WordPathFor(groupId, meetingId), Purpose, expires, keyId, signature, now);
 
     /// <summary>Checks a minutes link's signature and expiry.</summary>
     public LinkCheck Check(string groupId, string meetingId, string? expires, string? keyId, string? signature, DateTimeOffset now) =>

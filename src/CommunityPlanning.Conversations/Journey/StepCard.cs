@@ -17,6 +17,9 @@ public static class StepCard
 {
     private const int MissingShown = 4;
 
+    // Step 6 (drafting the plan) has a "Draft the plan" button beside its checklist.
+    private const int DraftingStep = 6;
+
     /// <summary>The card for one step of the group's plan.</summary>
     public static Card Build(TurnContext context, PlanRecord plan, int step)
     {
@@ -80,6 +83,11 @@ public static class StepCard
 
         // Three buttons on the card, the rest in its overflow menu; the forms open from one "Forms" card.
         var actions = new List<CardAction> { new("Open checklist", ChecklistFeature.ShowVerb, JourneyData.Step(context, step)) { Style = ActionStyle.Positive } };
+        if (step == DraftingStep)
+        {
+            actions.Add(new CardAction("Draft the plan", Plans.PlanVerbs.Draft, context.Data()));
+        }
+
         if (overview.Forms.Count > 0)
         {
             actions.Add(new CardAction("Forms", JourneyVerbs.ShowForms, JourneyData.Step(context, step)));

@@ -133,7 +133,7 @@ public sealed partial class MeetingAutoCloser(
         var reply = new Reply
         {
             Text = $"Nobody ended the meeting that started {MeetingText.When(minutes.Summary.StartedAt)}, so I've closed it. Here are the minutes.",
-            Card = MinutesCards.Minutes(minutes.Summary, links.For(state.GroupId, minutes.MeetingId, now), listData),
+            Card = MinutesCards.Minutes(minutes.Summary, links.For(state.GroupId, minutes.MeetingId, now), listData, links.WordFor(state.GroupId, minutes.MeetingId, now)),
         };
         // The live card still says "Meeting in progress" with "I'm here": it is updated where it was sent.
         var anchor = MeetingCard.AnchorFor(closed.Id);

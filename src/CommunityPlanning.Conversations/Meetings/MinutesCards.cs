@@ -16,7 +16,7 @@ public static class MinutesCards
     public const int MaxListed = 20;
 
     /// <summary>The minutes card, with a download link when the host provides links.</summary>
-    public static Card Minutes(MinutesSummary minutes, Uri? download, IReadOnlyDictionary<string, string> listData)
+    public static Card Minutes(MinutesSummary minutes, Uri? download, IReadOnlyDictionary<string, string> listData, Uri? word = null)
     {
         ArgumentNullException.ThrowIfNull(minutes);
         var facts = new List<Fact>
@@ -51,7 +51,9 @@ public static class MinutesCards
             Blocks = blocks,
             Actions = download is null
                 ? [new CardAction("All minutes", MeetingVerbs.ListMinutes, listData)]
-                : [CardAction.Link("Download", download), new CardAction("All minutes", MeetingVerbs.ListMinutes, listData)],
+                : word is null
+                    ? [CardAction.Link("Download", download), new CardAction("All minutes", MeetingVerbs.ListMinutes, listData)]
+                    : [CardAction.Link("Download", download), CardAction.Link("Word", word), new CardAction("All minutes", MeetingVerbs.ListMinutes, listData)],
         };
     }
 
@@ -61,7 +63,7 @@ public static class MinutesCards
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(minutes);
         ArgumentNullException.ThrowIfNull(links);
-        return Minutes(minutes.Summary, links.For(context.State.GroupId, minutes.MeetingId, context.Now), context.Data());
+        return Minutes(minutes.Summary, links.For(context.State.GroupId, minutes.MeetingId, context.Now), context.Data(), links.WordFor(context.State.GroupId, minutes.MeetingId, context.Now));
     }
 
     /// <summary>Past meetings, newest first, with buttons for the latest few.</summary>

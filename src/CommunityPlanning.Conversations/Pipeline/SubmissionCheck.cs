@@ -50,6 +50,7 @@ public static class SubmissionCheck
         .SelectMany(f => f.Fields)
         .Select(f => f.EffectiveMaxLength)
         .Append(FieldDefinition.DefaultMultilineLimit)
+        .Append(Plans.PlanSectionForm.LongestInput)
         .Max();
 
     /// <summary>Why the submission is refused, or null when it may go to its handler.</summary>

@@ -56,6 +56,15 @@ public static class RoleRules
     public static bool MayImportSurveyResults(GroupState state, string userId) => IsOfficer(state, userId);
 
     /// <summary>
+    /// Editing a section of the plan: anyone in the group while it is a draft; once agreed, officers only
+    /// (so agreed wording does not change without them).
+    /// </summary>
+    public static bool MayEditPlanSection(GroupState state, string userId, bool agreed) => !agreed || IsOfficer(state, userId);
+
+    /// <summary>Marking a section of the plan agreed, or setting an agreed one back to draft: officers only.</summary>
+    public static bool MayAgreePlanSection(GroupState state, string userId) => IsOfficer(state, userId);
+
+    /// <summary>
     /// Ending a meeting: officers, whoever chairs that meeting (the group's chair, or whoever started it when
     /// the group had none), or anyone while the group has no active officer.
     /// </summary>

@@ -132,6 +132,8 @@ public sealed class MeetingAutoCloserTests
     private sealed class NoLinks : IMinutesLinks
     {
         public Uri? For(string groupId, string meetingId, DateTimeOffset now) => null;
+
+        public Uri? WordFor(string groupId, string meetingId, DateTimeOffset now) => null;
     }
 }
 
