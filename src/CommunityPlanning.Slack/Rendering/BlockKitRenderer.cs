@@ -84,12 +84,16 @@ public static partial class BlockKitRenderer
     }
 
     /// <summary>A form as a modal view; the submit button sends the card's submitting action.</summary>
-    public static JsonObject RenderModal(Card card, string channel, string? replaceTs)
+    public static JsonObject RenderModal(Card card, string channel, string? replaceTs, string? threadTs = null, Uri? responseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(channel);
         var submit = card.Actions.FirstOrDefault(a => a.SubmitsInputs);
-        var metadata = new ModalMetadata(channel, replaceTs, submit?.Verb, submit?.Data ?? new Dictionary<string, string>()).Encode();
+        var metadata = new ModalMetadata(channel, replaceTs, submit?.Verb, submit?.Data ?? new Dictionary<string, string>())
+        {
+            ThreadTs = threadTs,
+            ResponseUrl = responseUrl?.ToString(),
+        }.Encode();
         if (metadata.Length > BlockKitLimits.PrivateMetadata)
         {
             throw new InvalidOperationException($"A modal's private_metadata is {metadata.Length} characters; the limit is {BlockKitLimits.PrivateMetadata}.");
