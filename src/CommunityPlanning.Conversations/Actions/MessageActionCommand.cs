@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Conversations.Features;
 using CommunityPlanning.Conversations.Pipeline;
@@ -21,7 +22,7 @@ namespace CommunityPlanning.Conversations.Actions;
 /// action's source id, so a repeated submission finds the action the first one made. The roster store is
 /// optional (a host without rosters matches mentions by the channel's user id only).
 /// </summary>
-public sealed class MessageActionCommand(INextMeetingSource meetings, IEnumerable<IRosterStore> rosterStores) : ICardActionHandler
+public sealed partial class MessageActionCommand(INextMeetingSource meetings, IEnumerable<IRosterStore> rosterStores) : ICardActionHandler
 {
     private readonly IRosterStore? _rosters = rosterStores.FirstOrDefault();
 
@@ -94,9 +95,14 @@ public sealed class MessageActionCommand(INextMeetingSource meetings, IEnumerabl
     private async Task OpenAsync(TurnContext context, Submission submission, CancellationToken cancellationToken)
     {
         var mentions = await MembersMentionedAsync(context, cancellationToken).ConfigureAwait(false);
-        var text = CommandText.Clean(context.Turn.Text);
+        var text = RequestOf(context.Turn.Text);
         var parsed = ActionSentence.FromActionCommand(text, mentions, ActionText.Today(context), DateContext(context));
         var title = parsed?.Title ?? string.Empty;
+        if (title.Length > 0 && char.IsLower(title[0]))
+        {
+            title = char.ToUpper(title[0], CultureInfo.CurrentCulture) + title[1..];
+        }
+
         if (title.Length > ActionItem.MaxTitleLength)
         {
             title = title[..(ActionItem.MaxTitleLength - 1)].TrimEnd() + "\u2026";
@@ -212,6 +218,22 @@ public sealed class MessageActionCommand(INextMeetingSource meetings, IEnumerabl
         var clean = CommandText.Clean(text);
         return clean.Length <= MaxQuote ? clean : clean[..MaxQuote].TrimEnd() + "\u2026";
     }
+
+    /// <summary>
+    /// What a message asks for, without its greeting and the asking ("Hi all, could someone…", "Can Sam…",
+    /// "Please…"), so "Could Sam ring the hall by Friday?" reads as an action for Sam: "ring the hall", due Friday.
+    /// </summary>
+    public static string RequestOf(string? text)
+    {
+        var request = Greeting().Replace(CommandText.Clean(text), string.Empty, 1);
+        return Asking().Replace(request, string.Empty, 1);
+    }
+
+    [GeneratedRegex(@"^(?:hi|hello|hey|morning|afternoon)(?:\s+(?:all|everyone|everybody|team|folks))?\s*[,!.]?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Greeting();
+
+    [GeneratedRegex(@"^(?:(?:could|can|would|will)\s+(?:(?:someone|somebody|anyone|anybody|you|one of us)\s+)?(?:please\s+)?|please\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Asking();
 
     private static Dictionary<string, string> Carried(Submission submission, params string[] keys)
     {
