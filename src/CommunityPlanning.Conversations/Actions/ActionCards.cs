@@ -19,8 +19,11 @@ public static class ActionCards
     /// <summary>How many history entries the details card shows.</summary>
     public const int HistoryShown = 10;
 
-    /// <summary>One action: title, owner, due, step, status, with buttons to change it. Shared, so it updates for everyone.</summary>
-    public static Card Details(TurnContext context, ActionItem action, bool withHistory = false)
+    /// <summary>
+    /// One action: title, owner, due, step, status, with buttons to change it. Shared, so it updates for everyone.
+    /// <paramref name="quote"/> is the start of the message it was just made from, quoted beside its author.
+    /// </summary>
+    public static Card Details(TurnContext context, ActionItem action, bool withHistory = false, string? quote = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(action);
@@ -45,7 +48,7 @@ public static class ActionCards
         var blocks = new List<CardBlock> { new FactsBlock(facts) };
         if (action.FromMessageBy is { } by)
         {
-            blocks.Add(new TextBlock($"From a message by {by}.", TextTone.Subtle));
+            blocks.Add(new TextBlock(quote is { Length: > 0 } said ? $"From a message by {by}: {ActionText.Quote(said)}" : $"From a message by {by}.", TextTone.Subtle));
         }
         if (action.IsOverdue(today))
         {

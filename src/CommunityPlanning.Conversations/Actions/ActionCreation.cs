@@ -104,15 +104,14 @@ internal static class ActionCreation
             FromMessageLink = origin?.Link,
         };
         context.State.Put(action);
-        var card = ActionCards.Details(context, action);
+        // An action made from a message quotes it, so the thread shows what it came from.
+        var card = ActionCards.Details(context, action, quote: origin?.Quote);
         var note = pending.Owner is null
             ? "Nobody has this action yet. Press Assign to give it to someone."
             : pending.Due is null
                 ? $"{pending.Owner.Name} has this action. It has no due date, so I won't send reminders."
                 : $"{pending.Owner.Name} has this action. I'll remind them the day before it's due.";
-        // An action made from a message quotes it, so the thread shows what it came from.
-        IReadOnlyList<CardBlock> quote = origin?.Quote is { Length: > 0 } said ? [new TextBlock($"{origin.By} wrote: {ActionText.Quote(said)}", TextTone.Subtle)] : [];
-        ActionCards.Show(context, card with { Subtitle = "New action", Blocks = [.. card.Blocks, .. quote, new TextBlock(note, TextTone.Subtle)] }, action, mode);
+        ActionCards.Show(context, card with { Subtitle = "New action", Blocks = [.. card.Blocks, new TextBlock(note, TextTone.Subtle)] }, action, mode);
     }
 
     /// <summary>What the group is told when the person mentioned is not in the conversation.</summary>

@@ -85,7 +85,7 @@ internal sealed class GalleryScript : IDisposable
         }
 
         var fromMessage = Keep("action-message-form", "Make an action from a message (dialog)", await MessageActionAsync(Alice, Priya, "Could Sam Smith ring the village hall about the 14 March booking by Friday?", cancellationToken, Sam));
-        Keep("action-from-message", "A new action made from a message", await PressAsync(Alice, fromMessage, ActionVerbs.MessageMake, cancellationToken, (ActionVerbs.TitleKey, "Ring the village hall about the 14 March booking"), (ActionVerbs.OwnerKey, Sam.Id), (ActionVerbs.StepKey, "1")));
+        Keep("action-from-message", "A new action made from a message", await PressAsync(Alice, fromMessage, ActionVerbs.MessageMake, cancellationToken, (ActionVerbs.TitleKey, "Ring the village hall about the 14 March booking"), (ActionVerbs.OwnerKey, Sam.Id), (ActionVerbs.DueKey, "2025-03-14"), (ActionVerbs.StepKey, "1")));
 
         _clock.Now = _clock.Now.AddDays(9);
         Keep("actions", "The group's open actions, overdue first", await SayAsync(Alice, "actions", cancellationToken));
