@@ -211,7 +211,7 @@ public static class ActionCards
         {
             var owner = group.First().Owner;
             blocks.Add(new TextBlock(owner is null ? "Not assigned yet" : owner.Name, TextTone.Heading) { Person = owner });
-            blocks.Add(new FactsBlock(group.Select(a => new Fact($"Action {ActionText.Number(a.Id)}: {a.Title}", a.FromMessageBy is { } by ? $"{ActionText.Summary(a, today)} · from a message by {by}" : ActionText.Summary(a, today))).ToList()));
+            blocks.Add(new FactsBlock(group.Select(ListFact(today)).ToList()));
         }
 
         if (open.Count > MaxListed)
@@ -228,6 +228,19 @@ public static class ActionCards
             Blocks = blocks,
         };
     }
+
+    // An action made from a message says so, with a link back to the message when the channel gave one.
+    private static Func<ActionItem, Fact> ListFact(DateOnly today) => a =>
+    {
+        var label = $"Action {ActionText.Number(a.Id)}: {a.Title}";
+        var summary = ActionText.Summary(a, today);
+        return a switch
+        {
+            { FromMessageBy: { } by, FromMessageLink: { } link } => new Fact(label, summary) { Link = new FactLink($"from a message by {by}", link) },
+            { FromMessageBy: { } by } => new Fact(label, $"{summary} · from a message by {by}"),
+            _ => new Fact(label, summary),
+        };
+    };
 
     /// <summary>"1 action", "3 actions".</summary>
     internal static string Count(int count, string noun) =>

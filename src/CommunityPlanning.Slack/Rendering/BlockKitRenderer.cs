@@ -220,9 +220,12 @@ public static partial class BlockKitRenderer
             foreach (var fact in chunk)
             {
                 var label = Mrkdwn.EscapeFit(fact.Label, BlockKitLimits.FieldText / 4);
+                var linkText = fact.Link is { } link && link.Url.Scheme == Uri.UriSchemeHttps && link.Url.AbsoluteUri.Length <= BlockKitLimits.FieldText / 4
+                    ? $" · <{link.Url.AbsoluteUri}|{Mrkdwn.EscapeFit(link.Text, BlockKitLimits.FieldText / 8).Replace("|", "\u2223", StringComparison.Ordinal)}>"
+                    : fact.Link is { } plain ? " · " + Mrkdwn.EscapeFit(plain.Text, BlockKitLimits.FieldText / 8) : string.Empty;
                 var value = fact.Person is { } person && SlackUserId().IsMatch(person.Id)
                     ? $"<@{person.Id}>"
-                    : Mrkdwn.EscapeFit(fact.Value, BlockKitLimits.FieldText - label.Length - 3);
+                    : Mrkdwn.EscapeFit(fact.Value, BlockKitLimits.FieldText - label.Length - linkText.Length - 3) + linkText;
                 fields.Add(MrkdwnText($"*{label}*\n{value}"));
             }
 

@@ -69,7 +69,11 @@ public sealed class MessageActionTests(TeamsHostFixture fixture) : IClassFixture
         Assert.Contains(Link, confirmation.Body.ToJsonString(), StringComparison.Ordinal);
 
         await SendAsync(activities.MessageToBot("actions"));
-        Assert.Contains("from a message by Pat Brown", (await NextForAsync(activities.ConversationId)).AllText(), StringComparison.Ordinal);
+        var list = await NextForAsync(activities.ConversationId);
+        Assert.Contains("from a message by Pat Brown", list.AllText(), StringComparison.Ordinal);
+        var link = Find(list.Card(), n => (string?)n["type"] == "TextRun" && n["selectAction"] is not null)!;
+        Assert.Equal("from a message by Pat Brown", (string?)link["text"]);
+        Assert.Equal(Link, (string?)link["selectAction"]!["url"]);
     }
 
     [Fact]

@@ -231,7 +231,7 @@ public sealed class SlackMessageShortcutTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Actions_AfterAShortcut_ListSaysFromAMessage()
+    public async Task Actions_AfterAShortcut_ListSaysFromAMessageWithALink()
     {
         await GroupWithSamAsync("C799");
         var view = await OpenAsync("C799", "Order the leaflets");
@@ -241,7 +241,8 @@ public sealed class SlackMessageShortcutTests : IAsyncLifetime
         await _host.PostEventAsync(Payloads.Mention("C799", "actions", "Ev7990"));
 
         var list = await Slack.WaitForAsync("chat.postMessage", c => ChannelOf(c) == "C799" && c.Body.ToJsonString().Contains("Open actions", StringComparison.Ordinal));
-        Assert.Contains("from a message by Alex Smith", list.Body["blocks"]!.ToJsonString(), StringComparison.Ordinal);
+        BlockKitAssert.ValidMessage(list.Body["blocks"]!.AsArray());
+        Assert.Contains("<https://parish.slack.com/archives/C799/p1700000100000200|from a message by Alex Smith>", list.Body["blocks"]!.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
     }
 
     private const int ActionItemMaxTitle = Domain.Actions.ActionItem.MaxTitleLength;
