@@ -19,8 +19,11 @@ public static class ActionCards
     /// <summary>How many history entries the details card shows.</summary>
     public const int HistoryShown = 10;
 
-    /// <summary>One action: title, owner, due, step, status, with buttons to change it. Shared, so it updates for everyone.</summary>
-    public static Card Details(TurnContext context, ActionItem action, bool withHistory = false)
+    /// <summary>
+    /// One action: title, owner, due, step, status, with buttons to change it. Shared, so it updates for everyone.
+    /// <paramref name="quote"/> is the start of the message it was just made from, quoted beside its author.
+    /// </summary>
+    public static Card Details(TurnContext context, ActionItem action, bool withHistory = false, string? quote = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(action);
@@ -45,7 +48,7 @@ public static class ActionCards
         var blocks = new List<CardBlock> { new FactsBlock(facts) };
         if (action.FromMessageBy is { } by)
         {
-            blocks.Add(new TextBlock($"From a message by {by}.", TextTone.Subtle));
+            blocks.Add(new TextBlock(quote is { Length: > 0 } said ? $"From a message by {by}: {ActionText.Quote(said)}" : $"From a message by {by}.", TextTone.Subtle));
         }
         if (action.IsOverdue(today))
         {
@@ -208,7 +211,7 @@ public static class ActionCards
         {
             var owner = group.First().Owner;
             blocks.Add(new TextBlock(owner is null ? "Not assigned yet" : owner.Name, TextTone.Heading) { Person = owner });
-            blocks.Add(new FactsBlock(group.Select(a => new Fact($"Action {ActionText.Number(a.Id)}: {a.Title}", a.FromMessageBy is { } by ? $"{ActionText.Summary(a, today)} · from a message by {by}" : ActionText.Summary(a, today))).ToList()));
+            blocks.Add(new FactsBlock(group.Select(ListFact(today)).ToList()));
         }
 
         if (open.Count > MaxListed)
@@ -225,6 +228,19 @@ public static class ActionCards
             Blocks = blocks,
         };
     }
+
+    // An action made from a message says so, with a link back to the message when the channel gave one.
+    private static Func<ActionItem, Fact> ListFact(DateOnly today) => a =>
+    {
+        var label = $"Action {ActionText.Number(a.Id)}: {a.Title}";
+        var summary = ActionText.Summary(a, today);
+        return a switch
+        {
+            { FromMessageBy: { } by, FromMessageLink: { } link } => new Fact(label, summary) { Link = new FactLink($"from a message by {by}", link) },
+            { FromMessageBy: { } by } => new Fact(label, $"{summary} · from a message by {by}"),
+            _ => new Fact(label, summary),
+        };
+    };
 
     /// <summary>"1 action", "3 actions".</summary>
     internal static string Count(int count, string noun) =>

@@ -104,7 +104,8 @@ internal static class ActionCreation
             FromMessageLink = origin?.Link,
         };
         context.State.Put(action);
-        var card = ActionCards.Details(context, action);
+        // An action made from a message quotes it, so the thread shows what it came from.
+        var card = ActionCards.Details(context, action, quote: origin?.Quote);
         var note = pending.Owner is null
             ? "Nobody has this action yet. Press Assign to give it to someone."
             : pending.Due is null

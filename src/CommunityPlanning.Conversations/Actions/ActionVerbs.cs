@@ -60,7 +60,7 @@ public static class ActionVerbs
     /// <summary>Open the "make an action" dialog for a message (Teams message action, Slack message shortcut).</summary>
     public const string MessageForm = "action.msg.form";
 
-    /// <summary>Make the action typed into the message dialog (data: token <c>t</c>; inputs: title, owner, due).</summary>
+    /// <summary>Make the action typed into the message dialog (data: token <c>t</c>, and <c>by</c>, <c>link</c>, <c>q</c> about the message; inputs: title, owner, due, step).</summary>
     public const string MessageMake = "action.msg.make";
 
     /// <summary>The input key of an action's title in the message dialog.</summary>
@@ -74,6 +74,12 @@ public static class ActionVerbs
 
     /// <summary>The data key of a link to the message an action came from.</summary>
     public const string LinkKey = "link";
+
+    /// <summary>The data key of the start of the message an action came from, quoted under the new action.</summary>
+    public const string QuoteKey = "q";
+
+    /// <summary>The input key of the step an action belongs to (1 to 9).</summary>
+    public const string StepKey = "step";
 
     /// <summary>The data key of an action's number.</summary>
     public const string IdKey = "id";

@@ -53,7 +53,15 @@ public sealed record Fact(string Label, string Value)
     /// (Slack <c>&lt;@U…&gt;</c>); others show <see cref="Value"/>.
     /// </summary>
     public MemberRef? Person { get; init; }
+
+    /// <summary>A link shown after the value ("from a message by Sam", opening the message), or null.</summary>
+    public FactLink? Link { get; init; }
 }
+
+/// <summary>A link in a fact's value.</summary>
+/// <param name="Text">What the link says (plain text).</param>
+/// <param name="Url">The https page it opens.</param>
+public sealed record FactLink(string Text, Uri Url);
 
 /// <summary>
 /// A checklist anyone can tick. Ticking item X sends <see cref="Verb"/> with <see cref="Data"/> plus

@@ -37,13 +37,18 @@ public sealed partial class SlackApiClient
         _tokens = tokens;
     }
 
-    /// <summary>Posts a message in a channel; returns its ts.</summary>
-    public async Task<string> PostMessageAsync(SlackWorkspace workspace, string channel, SlackMessage message, CancellationToken cancellationToken = default)
+    /// <summary>Posts a message in a channel (in a message's thread when <paramref name="threadTs"/> is given); returns its ts.</summary>
+    public async Task<string> PostMessageAsync(SlackWorkspace workspace, string channel, SlackMessage message, string? threadTs = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         await _pacer.WaitTurnAsync(channel, cancellationToken).ConfigureAwait(false);
         var body = MessageBody(message);
         body["channel"] = channel;
+        if (threadTs is not null)
+        {
+            body["thread_ts"] = threadTs;
+        }
+
         var response = await CallAsync(workspace, "chat.postMessage", body, cancellationToken).ConfigureAwait(false);
         return response["ts"]?.GetValue<string>() ?? string.Empty;
     }
@@ -58,13 +63,18 @@ public sealed partial class SlackApiClient
         await CallAsync(workspace, "chat.update", body, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Shows a message to one person in a channel.</summary>
-    public async Task PostEphemeralAsync(SlackWorkspace workspace, string channel, string user, SlackMessage message, CancellationToken cancellationToken = default)
+    /// <summary>Shows a message to one person in a channel (in a message's thread when <paramref name="threadTs"/> is given).</summary>
+    public async Task PostEphemeralAsync(SlackWorkspace workspace, string channel, string user, SlackMessage message, string? threadTs = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         var body = MessageBody(message);
         body["channel"] = channel;
         body["user"] = user;
+        if (threadTs is not null)
+        {
+            body["thread_ts"] = threadTs;
+        }
+
         await CallAsync(workspace, "chat.postEphemeral", body, cancellationToken).ConfigureAwait(false);
     }
 
@@ -124,7 +134,7 @@ public sealed partial class SlackApiClient
     }
 
     /// <summary>
-    /// Answers through a slash command's response_url (works where the bot is not a member). Only
+    /// Answers through a slash command's or shortcut's response_url (works where the bot is not a member). Only
     /// Slack's hooks host is called, and without the bot token.
     /// </summary>
     public async Task PostToResponseUrlAsync(Uri responseUrl, SlackMessage message, bool inChannel, CancellationToken cancellationToken = default)

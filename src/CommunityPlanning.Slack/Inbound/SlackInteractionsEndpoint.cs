@@ -14,12 +14,14 @@ namespace CommunityPlanning.Slack.Inbound;
 
 /// <summary>
 /// <c>POST /api/slack/interactions</c>: block_actions (buttons, checklist ticks) are stored and queued
-/// (a "Fill in the form" button, which opens a modal, runs at once instead); a
+/// (a "Fill in the form" button, which opens a modal, runs at once instead, and so does the "Make an action"
+/// message shortcut, message_action); a
 /// view_submission is run at once within a budget, because its answer (validation errors, or the
 /// next view) has to be in the HTTP response; view_closed is acknowledged.
 /// </summary>
 internal sealed partial class SlackInteractionsEndpoint(
     SlackRequestReader reader,
+    SlackWorkReader works,
     SlackWorkQueue queue,
     SlackWorkIntake intake,
     SlackTurnRunner runner,
@@ -47,6 +49,7 @@ internal sealed partial class SlackInteractionsEndpoint(
         {
             "block_actions" => await BlockActionsAsync(payload, body!).ConfigureAwait(false),
             "view_submission" => await ViewSubmissionAsync(payload, http.RequestAborted).ConfigureAwait(false),
+            "message_action" => MessageAction(payload),
             _ => TypedResults.Ok(),
         };
     }
@@ -76,6 +79,24 @@ internal sealed partial class SlackInteractionsEndpoint(
         return TypedResults.Ok();
     }
 
+    // Like "Fill in the form", the shortcut's trigger id lasts 3 seconds: it runs at once on this instance, off
+    // the durable queue. Opening the form changes nothing, so a lost one costs the person a second try.
+    private IResult MessageAction(JsonObject payload)
+    {
+        if (works.MessageAction(payload) is not { } work)
+        {
+            return TypedResults.Ok();
+        }
+
+        if (!queue.TryEnqueue(work))
+        {
+            LogQueueFull(logger);
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Ok();
+    }
+
     private async Task<IResult> ViewSubmissionAsync(JsonObject payload, CancellationToken requestAborted)
     {
         var view = payload.Obj("view");
@@ -87,7 +108,13 @@ internal sealed partial class SlackInteractionsEndpoint(
             return TypedResults.Ok();
         }
 
-        var target = new SlackTarget(team, metadata.Channel, user) { SourceTs = metadata.ReplaceTs, EnterpriseId = SlackWorkReader.EnterpriseOf(payload) };
+        var target = new SlackTarget(team, metadata.Channel, user)
+        {
+            SourceTs = metadata.ReplaceTs,
+            EnterpriseId = SlackWorkReader.EnterpriseOf(payload),
+            ThreadTs = metadata.ThreadTs,
+            ResponseUrl = works.ResponseUrl(metadata.ResponseUrl),
+        };
         var submission = new Submission(metadata.Verb, metadata.Data, ModalInputs.Read(view.Obj("state").Obj("values")));
         var turnId = "view:" + (payload.Str("trigger_id") ?? Guid.NewGuid().ToString("N"));
         var work = new InboundWork(target, turnId, payload.Obj("user").Str("name"), null, [submission], null);

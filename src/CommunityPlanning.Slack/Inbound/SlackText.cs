@@ -66,7 +66,30 @@ internal static partial class SlackText
         return new SlackInboundText(MentionText.Clean(output.ToString()).Trim(), mentions);
     }
 
+    /// <summary>
+    /// Removes mrkdwn formatting from raw message text: <c>*bold*</c>, <c>_italic_</c>, <c>~struck~</c>,
+    /// <c>`code`</c> and code fences, and quote markers at a line's start, keeping the words. Markers are
+    /// taken only on word boundaries, so <c>snake_case_words</c> are left alone.
+    /// </summary>
+    public static string StripFormatting(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var text = Fence().Replace(raw, " ");
+        text = QuoteMarker().Replace(text, string.Empty);
+        text = Emphasis().Replace(text, "${inner}");
+        return text;
+    }
+
     private static string Mrkdwn(string text) => Rendering.Mrkdwn.Unescape(text);
+
+    [GeneratedRegex("```", RegexOptions.CultureInvariant)]
+    private static partial Regex Fence();
+
+    [GeneratedRegex(@"^(?:&gt;|>)\s?", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex QuoteMarker();
+
+    [GeneratedRegex(@"(?<![\w*_~`])(?<mark>[*_~`])(?<inner>[^\s*_~`](?:[^\n]*?[^\s])?)\k<mark>(?![\w*_~`])", RegexOptions.CultureInvariant)]
+    private static partial Regex Emphasis();
 
     [GeneratedRegex("<([^<>]*)>", RegexOptions.CultureInvariant)]
     private static partial Regex Token();

@@ -107,7 +107,7 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
         {
             EnterpriseId = Field("enterprise_id"),
             TriggerId = trigger,
-            ResponseUrl = Uri.TryCreate(Field("response_url"), UriKind.Absolute, out var responseUrl) && api.IsResponseUrl(responseUrl) ? responseUrl : null,
+            ResponseUrl = ResponseUrl(Field("response_url")),
             FormOrigin = SlackFormOpen.For(new ConversationKey(SlackAddress.Channel, team, channel), text),
         };
 
@@ -197,6 +197,40 @@ internal sealed class SlackWorkReader(SlackApiClient api, SlackBotIdentity bot)
             ?? string.Join(':', user, container.Str("message_ts") ?? payload.Obj("view").Str("id") ?? channel, actions.FirstOrDefault().Str("action_ts") ?? payload.Str("action_ts") ?? string.Empty));
         return new InboundWork(target, turnId, payload.Obj("user").Str("name"), text, text is null ? submissions : [], null);
     }
+
+    /// <summary>
+    /// The "Make an action" message shortcut (<c>message_action</c>), or null when it is not ours or lacks the
+    /// workspace, channel or person. It carries a trigger id, so it runs at once (not from the durable queue);
+    /// replies go in the message's thread, and through the response_url where the bot is not in the channel.
+    /// </summary>
+    public InboundWork? MessageAction(JsonObject payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var team = payload.Obj("team").Str("id") ?? payload.Obj("user").Str("team_id");
+        var user = payload.Obj("user").Str("id");
+        var channel = payload.Obj("channel").Str("id");
+        var trigger = payload.Str("trigger_id");
+        if (!string.Equals(payload.Str("callback_id"), SlackShortcutMessage.CallbackId, StringComparison.Ordinal)
+            || team is null || user is null || channel is null || trigger is null
+            || SlackShortcutMessage.Read(payload) is not { } message)
+        {
+            return null;
+        }
+
+        var target = new SlackTarget(team, channel, user)
+        {
+            EnterpriseId = EnterpriseOf(payload),
+            TriggerId = trigger,
+            ResponseUrl = ResponseUrl(payload.Str("response_url")),
+            ThreadTs = SlackShortcutMessage.ThreadOf(payload),
+            FromShortcut = true,
+        };
+        return new InboundWork(target, "act:" + trigger, payload.Obj("user").Str("name"), null, [], null) { FromMessage = message };
+    }
+
+    /// <summary>A response_url the bot may post to, or null.</summary>
+    public Uri? ResponseUrl(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && api.IsResponseUrl(url) ? url : null;
 
     /// <summary>The organisation of an interaction's workspace, when it belongs to one.</summary>
     public static string? EnterpriseOf(JsonObject payload)

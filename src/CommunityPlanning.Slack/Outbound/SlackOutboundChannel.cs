@@ -7,9 +7,10 @@ namespace CommunityPlanning.Slack.Outbound;
 
 /// <summary>
 /// Makes stored Slack calls. Rate limits, Slack's own server errors, network errors and timeouts come back as
-/// "try later"; other refusals as "failed". Where the bot is not in the channel, a slash command is answered
+/// "try later"; other refusals as "failed". Where the bot is not in the channel, a slash command or shortcut is answered
 /// through its response_url; an update that can no longer be made is posted afresh when the plan asked for it;
-/// a modal that cannot be opened (expired trigger) becomes a message with a button.
+/// a modal that cannot be opened (expired trigger) becomes a message with a button, or for a message shortcut a
+/// private note through its response_url.
 /// </summary>
 internal sealed partial class SlackOutboundChannel(SlackApiClient api, ILogger<SlackOutboundChannel> logger) : IOutboundChannel
 {
@@ -102,20 +103,26 @@ internal sealed partial class SlackOutboundChannel(SlackApiClient api, ILogger<S
                 {
                     if (call.Op == SlackOperation.Ephemeral)
                     {
-                        await api.PostEphemeralAsync(workspace, call.Channel, call.User ?? string.Empty, call.Message, cancellationToken).ConfigureAwait(false);
+                        await api.PostEphemeralAsync(workspace, call.Channel, call.User ?? string.Empty, call.Message, call.ThreadTs, cancellationToken).ConfigureAwait(false);
                         return DeliveryResult.Done();
                     }
 
-                    return DeliveryResult.Done(await api.PostMessageAsync(workspace, call.Channel, call.Message, cancellationToken).ConfigureAwait(false));
+                    return DeliveryResult.Done(await api.PostMessageAsync(workspace, call.Channel, call.Message, call.ThreadTs, cancellationToken).ConfigureAwait(false));
                 }
                 catch (SlackApiException ex) when (call.ResponseUrl is { } responseUrl && NotAMember.Contains(ex.Error))
                 {
-                    // /plan used in a channel the bot has not been added to: answer through the command.
+                    // /plan or a message shortcut used in a channel the bot has not been added to: answer through
+                    // the request's response_url.
                     LogUsedResponseUrl(logger, ex.Error);
                     await api.PostToResponseUrlAsync(responseUrl, call.Message, inChannel: call.Op == SlackOperation.Post, cancellationToken).ConfigureAwait(false);
                     return DeliveryResult.Done();
                 }
 
+            case SlackOperation.Respond when call.ResponseUrl is { } url:
+                await api.PostToResponseUrlAsync(url, call.Message, inChannel: false, cancellationToken).ConfigureAwait(false);
+                return DeliveryResult.Done();
+            case SlackOperation.Respond:
+                return await CallAsync(workspace, call with { Op = SlackOperation.Ephemeral }, cancellationToken).ConfigureAwait(false);
             default:
                 return DeliveryResult.Refused("unknown-operation");
         }

@@ -19,6 +19,9 @@ internal enum SlackOperation
 
     /// <summary>views.open with <see cref="SlackOutboundMessage.TriggerId"/>; the fallback messages when it fails.</summary>
     Modal,
+
+    /// <summary>An ephemeral answer through <see cref="SlackOutboundMessage.ResponseUrl"/> (works where the bot is not in the channel).</summary>
+    Respond,
 }
 
 /// <summary>One Slack Web API call as the outbox stores it.</summary>
@@ -48,10 +51,13 @@ internal sealed record SlackOutboundMessage
     /// <summary>When the update can no longer be made, post the message instead.</summary>
     public bool PostIfUpdateFails { get; init; }
 
+    /// <summary>The thread (a message's ts) the message is posted in, or null for the channel itself.</summary>
+    public string? ThreadTs { get; init; }
+
     /// <summary>The person an ephemeral message is for.</summary>
     public string? User { get; init; }
 
-    /// <summary>A slash command's response_url, for answering where the bot is not a member.</summary>
+    /// <summary>A slash command's or message shortcut's response_url, for answering where the bot is not a member.</summary>
     public Uri? ResponseUrl { get; init; }
 
     public string? TriggerId { get; init; }

@@ -10,7 +10,8 @@ namespace CommunityPlanning.Slack.Outbound;
 /// <summary>
 /// Renders planned replies as Slack calls for one request: new messages with chat.postMessage, updates with
 /// chat.update, private replies with chat.postEphemeral, and forms as a modal (views.open with the request's
-/// trigger id, once) or, without a trigger, as a message with a "Fill in the form" button.
+/// trigger id, once) or, without a trigger, as a message with a "Fill in the form" button. A message shortcut's
+/// messages go in the message's thread, and its modal remembers that thread and the response_url for its result.
 /// </summary>
 internal sealed class SlackReplyRenderer(SlackTarget target, bool modalClosed) : IReplyRenderer
 {
@@ -47,7 +48,9 @@ internal sealed class SlackReplyRenderer(SlackTarget target, bool modalClosed) :
                 calls.AddRange(Messages(BlockKitRenderer.RenderReply(reply with { Card = null }), mode));
             }
 
-            var link = Messages(target.FormOrigin is { } origin ? BlockKitRenderer.RenderFormLink(form, origin) : BlockKitRenderer.RenderReply(new Reply { Card = form }), mode).ToList();
+            var link = target.FromShortcut
+                ? [Expired()]
+                : Messages(target.FormOrigin is { } origin ? BlockKitRenderer.RenderFormLink(form, origin) : BlockKitRenderer.RenderReply(new Reply { Card = form }), mode).ToList();
             if (_trigger is { } trigger)
             {
                 _trigger = null;
@@ -56,7 +59,7 @@ internal sealed class SlackReplyRenderer(SlackTarget target, bool modalClosed) :
                     Op = SlackOperation.Modal,
                     Channel = target.ChannelId,
                     TriggerId = trigger,
-                    View = BlockKitRenderer.RenderModal(form, target.ChannelId, target.ModalReplaceTs),
+                    View = BlockKitRenderer.RenderModal(form, target.ChannelId, target.ModalReplaceTs, target.ThreadTs, target.FromShortcut ? target.ResponseUrl : null),
                     Fallback = link,
                 });
             }
@@ -88,7 +91,20 @@ internal sealed class SlackReplyRenderer(SlackTarget target, bool modalClosed) :
         {
             User = op == SlackOperation.Ephemeral ? target.UserId : null,
             ResponseUrl = target.ResponseUrl,
+            ThreadTs = target.ThreadTs,
         });
+
+    // A shortcut's form could not be opened (Slack allows 3 seconds for the trigger id): say so privately, through
+    // the response_url, which works whether or not the bot is in the channel.
+    private SlackOutboundMessage Expired() =>
+        SlackOutboundMessage.For(SlackOperation.Respond, target.ChannelId, BlockKitRenderer.RenderReply(new Reply { Text = ShortcutExpiredText })[0]) with
+        {
+            User = target.UserId,
+            ResponseUrl = target.ResponseUrl,
+        };
+
+    /// <summary>What a person is told when a message shortcut's form could not be opened in time.</summary>
+    public const string ShortcutExpiredText = "Slack closed the form before I could open it: it gives me only 3 seconds. Please use \"Make an action\" on the message again.";
 
     private static Reply ErrorsAsText(Card form)
     {

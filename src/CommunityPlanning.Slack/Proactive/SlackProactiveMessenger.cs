@@ -92,7 +92,7 @@ public sealed partial class SlackProactiveMessenger : IProactiveMessenger
         {
             foreach (var message in messages)
             {
-                await _api.PostMessageAsync(workspace, channel, message, cancellationToken).ConfigureAwait(false);
+                await _api.PostMessageAsync(workspace, channel, message, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
             return ProactiveResult.Sent;

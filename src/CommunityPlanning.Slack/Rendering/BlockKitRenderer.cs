@@ -84,12 +84,16 @@ public static partial class BlockKitRenderer
     }
 
     /// <summary>A form as a modal view; the submit button sends the card's submitting action.</summary>
-    public static JsonObject RenderModal(Card card, string channel, string? replaceTs)
+    public static JsonObject RenderModal(Card card, string channel, string? replaceTs, string? threadTs = null, Uri? responseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(channel);
         var submit = card.Actions.FirstOrDefault(a => a.SubmitsInputs);
-        var metadata = new ModalMetadata(channel, replaceTs, submit?.Verb, submit?.Data ?? new Dictionary<string, string>()).Encode();
+        var metadata = new ModalMetadata(channel, replaceTs, submit?.Verb, submit?.Data ?? new Dictionary<string, string>())
+        {
+            ThreadTs = threadTs,
+            ResponseUrl = responseUrl?.ToString(),
+        }.Encode();
         if (metadata.Length > BlockKitLimits.PrivateMetadata)
         {
             throw new InvalidOperationException($"A modal's private_metadata is {metadata.Length} characters; the limit is {BlockKitLimits.PrivateMetadata}.");
@@ -216,9 +220,12 @@ public static partial class BlockKitRenderer
             foreach (var fact in chunk)
             {
                 var label = Mrkdwn.EscapeFit(fact.Label, BlockKitLimits.FieldText / 4);
+                var linkText = fact.Link is { } link && link.Url.Scheme == Uri.UriSchemeHttps && link.Url.AbsoluteUri.Length <= BlockKitLimits.FieldText / 4
+                    ? $" · <{link.Url.AbsoluteUri}|{Mrkdwn.EscapeFit(link.Text, BlockKitLimits.FieldText / 8).Replace("|", "\u2223", StringComparison.Ordinal)}>"
+                    : fact.Link is { } plain ? " · " + Mrkdwn.EscapeFit(plain.Text, BlockKitLimits.FieldText / 8) : string.Empty;
                 var value = fact.Person is { } person && SlackUserId().IsMatch(person.Id)
                     ? $"<@{person.Id}>"
-                    : Mrkdwn.EscapeFit(fact.Value, BlockKitLimits.FieldText - label.Length - 3);
+                    : Mrkdwn.EscapeFit(fact.Value, BlockKitLimits.FieldText - label.Length - linkText.Length - 3) + linkText;
                 fields.Add(MrkdwnText($"*{label}*\n{value}"));
             }
 

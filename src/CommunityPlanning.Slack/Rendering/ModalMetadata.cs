@@ -7,7 +7,8 @@ namespace CommunityPlanning.Slack.Rendering;
 /// <summary>
 /// What a modal remembers in its <c>private_metadata</c> (at most 3,000 characters): the channel it was
 /// opened from, the message its result replaces (when it was opened from a "Fill in the form" message),
-/// and the verb and data its submit button sends.
+/// the verb and data its submit button sends, and for a message shortcut the thread its result is posted in
+/// and the shortcut's response_url (for a channel the bot is not in).
 /// </summary>
 /// <param name="Channel">The channel the form belongs to.</param>
 /// <param name="ReplaceTs">The message to replace with the result, or null to post a new one.</param>
@@ -15,6 +16,12 @@ namespace CommunityPlanning.Slack.Rendering;
 /// <param name="Data">The submit data.</param>
 public sealed record ModalMetadata(string Channel, string? ReplaceTs, string? Verb, IReadOnlyDictionary<string, string> Data)
 {
+    /// <summary>The thread (a message's ts) the result is posted in, or null for the channel itself.</summary>
+    public string? ThreadTs { get; init; }
+
+    /// <summary>The response_url of the interaction that opened the modal (checked again before it is used).</summary>
+    public string? ResponseUrl { get; init; }
+
     /// <summary>The compact JSON form.</summary>
     public string Encode()
     {
@@ -22,6 +29,16 @@ public sealed record ModalMetadata(string Channel, string? ReplaceTs, string? Ve
         if (ReplaceTs is not null)
         {
             json["ts"] = ReplaceTs;
+        }
+
+        if (ThreadTs is not null)
+        {
+            json["th"] = ThreadTs;
+        }
+
+        if (ResponseUrl is not null)
+        {
+            json["ru"] = ResponseUrl;
         }
 
         if (Verb is not null)
@@ -51,7 +68,7 @@ public sealed record ModalMetadata(string Channel, string? ReplaceTs, string? Ve
             var verb = json["v"]?.GetValueKind() == JsonValueKind.String ? json["v"]!.GetValue<string>() : null;
             var ts = json["ts"]?.GetValueKind() == JsonValueKind.String ? json["ts"]!.GetValue<string>() : null;
             var data = DataJson.TryRead(json["d"]) ?? new Dictionary<string, string>(StringComparer.Ordinal);
-            return new ModalMetadata(json["c"]!.GetValue<string>(), ts, verb, data);
+            return new ModalMetadata(json["c"]!.GetValue<string>(), ts, verb, data) { ThreadTs = json.Str("th"), ResponseUrl = json.Str("ru") };
         }
         catch (JsonException)
         {

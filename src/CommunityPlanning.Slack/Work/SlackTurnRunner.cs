@@ -1,3 +1,4 @@
+using CommunityPlanning.Conversations.Actions;
 using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
@@ -137,6 +138,11 @@ internal sealed partial class SlackTurnRunner(
             ];
         }
 
+        if (work.FromMessage is { } message)
+        {
+            return [await ShortcutTurnAsync(work, message, from, conversation, address, now, cancellationToken).ConfigureAwait(false)];
+        }
+
         if (work.Text is not null)
         {
             var botId = work.BotUserId ?? await bot.GetAsync(workspace, cancellationToken).ConfigureAwait(false);
@@ -176,6 +182,47 @@ internal sealed partial class SlackTurnRunner(
             IsPersonal = SlackAddress.IsDirectMessage(target.ChannelId),
             Address = address,
         }).ToList();
+    }
+
+    // "Make an action" on a message: the form's turn, with the message's text read as people meant it (mentions as
+    // names, links as labels, no mrkdwn) and its mentions by user id, which the core checks against the roster.
+    private async Task<Turn> ShortcutTurnAsync(InboundWork work, SlackShortcutMessage message, MemberRef from, ConversationKey conversation, IReadOnlyDictionary<string, string> address, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var workspace = work.Target.Workspace;
+        var botId = await bot.GetAsync(workspace, cancellationToken).ConfigureAwait(false);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var text = await SlackText.ReadAsync(SlackText.StripFormatting(message.Text), botId, async (id, label) =>
+        {
+            var name = await users.NameAsync(workspace, id, label, cancellationToken).ConfigureAwait(false);
+            names[id] = name;
+            return name;
+        }).ConfigureAwait(false);
+        var plain = text.Text.Length > MessageActionCommand.MaxText ? text.Text[..MessageActionCommand.MaxText] : text.Text;
+        var data = new Dictionary<string, string>(StringComparer.Ordinal) { [Submission.GroupKey] = conversation.GroupId };
+        var by = message.AuthorId is { } author ? await users.NameAsync(workspace, author, null, cancellationToken).ConfigureAwait(false) : message.AuthorName;
+        if (by is { Length: > 0 })
+        {
+            data[ActionVerbs.ByKey] = by.Length > MessageActionCommand.MaxDataValue ? by[..MessageActionCommand.MaxDataValue] : by;
+        }
+
+        if (message.Link is { } link && link.OriginalString.Length <= MessageActionCommand.MaxDataValue)
+        {
+            data[ActionVerbs.LinkKey] = link.OriginalString;
+        }
+
+        return new Turn
+        {
+            Kind = TurnKind.Submit,
+            Conversation = conversation,
+            From = from,
+            Submission = new Submission(ActionVerbs.MessageForm, data, new Dictionary<string, string>()),
+            Text = plain,
+            Mentions = text.MentionIds.Take(MessageActionCommand.MaxMentionsLooked).Select(id => new MemberRef(id, names.GetValueOrDefault(id, id))).ToList(),
+            TurnId = work.TurnId,
+            Timestamp = now,
+            IsPersonal = SlackAddress.IsDirectMessage(work.Target.ChannelId),
+            Address = address,
+        };
     }
 
     [LoggerMessage(EventId = 4140, Level = LogLevel.Error, Message = "A Slack turn failed; the person is told unless it will be tried again")]

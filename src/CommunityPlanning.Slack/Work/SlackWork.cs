@@ -1,6 +1,7 @@
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Conversations.Work;
+using CommunityPlanning.Slack.Inbound;
 using CommunityPlanning.Slack.Rendering;
 
 namespace CommunityPlanning.Slack.Work;
@@ -29,8 +30,14 @@ internal sealed record SlackTarget(string TeamId, string ChannelId, string UserI
     /// <summary>The message a modal opened now should replace with its result.</summary>
     public string? ModalReplaceTs { get; init; }
 
-    /// <summary>A slash command's response_url, for answering where the bot is not a member.</summary>
+    /// <summary>A slash command's or message shortcut's response_url, for answering where the bot is not a member.</summary>
     public Uri? ResponseUrl { get; init; }
+
+    /// <summary>The thread (a message's ts) new messages are posted in, or null for the channel itself.</summary>
+    public string? ThreadTs { get; init; }
+
+    /// <summary>True for a message shortcut: a modal that cannot be opened is explained through the response_url.</summary>
+    public bool FromShortcut { get; init; }
 
     /// <summary>What a "Fill in the form" button sends to open a form again (null when it cannot).</summary>
     public ActionValue? FormOrigin { get; init; }
@@ -66,6 +73,9 @@ internal sealed record InboundWork(
     /// it is taken in only when its sender has an open question there, and then only answers that question.
     /// </summary>
     public bool Addressed { get; init; } = true;
+
+    /// <summary>For the "Make an action" message shortcut: the message it was used on.</summary>
+    public SlackShortcutMessage? FromMessage { get; init; }
 }
 
 /// <summary>Replies of a turn already running (a modal submission), to send when it finishes.</summary>

@@ -241,7 +241,7 @@ public sealed class AdaptiveCardRenderer
     // rows of two columns holding plain text instead.
     private static JsonObject Facts(FactsBlock block)
     {
-        if (block.Facts.All(f => AdaptiveText.IsPlain(f.Label) && AdaptiveText.IsPlain(f.Value)))
+        if (block.Facts.All(f => f.Link is null && AdaptiveText.IsPlain(f.Label) && AdaptiveText.IsPlain(f.Value)))
         {
             var facts = new JsonArray();
             foreach (var fact in block.Facts)
@@ -262,13 +262,29 @@ public sealed class AdaptiveCardRenderer
                 ["columns"] = new JsonArray
                 {
                     new JsonObject { ["type"] = "Column", ["width"] = 2, ["items"] = new JsonArray { AdaptiveText.Block(fact.Label, new JsonObject { ["weight"] = "Bolder" }) } },
-                    new JsonObject { ["type"] = "Column", ["width"] = 3, ["items"] = new JsonArray { AdaptiveText.Block(fact.Value) } },
+                    new JsonObject { ["type"] = "Column", ["width"] = 3, ["items"] = new JsonArray { fact.Link is { } link ? LinkedValue(fact.Value, link) : AdaptiveText.Block(fact.Value) } },
                 },
             });
         }
 
         return new JsonObject { ["type"] = "Container", ["items"] = rows };
     }
+
+    // A value followed by a link: TextRuns are never read as Markdown, and the link's run opens its page.
+    private static JsonObject LinkedValue(string value, FactLink link) => new()
+    {
+        ["type"] = "RichTextBlock",
+        ["inlines"] = new JsonArray
+        {
+            new JsonObject { ["type"] = "TextRun", ["text"] = value + " · " },
+            new JsonObject
+            {
+                ["type"] = "TextRun",
+                ["text"] = link.Text,
+                ["selectAction"] = new JsonObject { ["type"] = "Action.OpenUrl", ["url"] = link.Url.AbsoluteUri, ["title"] = link.Text },
+            },
+        },
+    };
 
     // One row per item: a tick box glyph and the item, the whole row tappable. The action asks for the
     // state wanted (not a toggle), so a stale card cannot undo someone else's tick.

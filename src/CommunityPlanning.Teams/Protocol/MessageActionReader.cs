@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CommunityPlanning.Conversations.Actions;
+using CommunityPlanning.Conversations.Features;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Members;
 using CommunityPlanning.Teams.Cards;
@@ -12,7 +13,8 @@ namespace CommunityPlanning.Teams.Protocol;
 /// Reads the invokes of the "Make an action" message action (<c>composeExtension/fetchTask</c> and
 /// <c>composeExtension/submitAction</c>) into turns. The message payload is client-provided: its text is
 /// stripped of HTML, capped, and only ever shown escaped; its mentions carry Entra object ids, which the
-/// core maps through the group's roster.
+/// core maps through the group's roster. The dialog's own buttons come back as <c>submitAction</c>: "Make the
+/// action", and "Start our plan" where the conversation has no plan yet (the start form is then posted there).
 /// </summary>
 public sealed partial class MessageActionReader(AdaptiveCardSubmissionReader submissions)
 {
@@ -26,10 +28,10 @@ public sealed partial class MessageActionReader(AdaptiveCardSubmissionReader sub
     public const string CommandId = "makeAction";
 
     /// <summary>The longest message text kept (the rest is never needed for a title).</summary>
-    public const int MaxText = 10_000;
+    public const int MaxText = MessageActionCommand.MaxText;
 
     /// <summary>The longest author name or link kept in the dialog's data.</summary>
-    public const int MaxDataValue = 200;
+    public const int MaxDataValue = MessageActionCommand.MaxDataValue;
 
     /// <summary>True for the invokes this reader takes.</summary>
     public static bool IsMessageAction(Activity activity) =>
@@ -49,7 +51,7 @@ public sealed partial class MessageActionReader(AdaptiveCardSubmissionReader sub
         if (activity.Name == SubmitAction)
         {
             return value.TryGetProperty("data", out var data) && submissions.TryRead(data, out var submitted)
-                && submitted.Verb == ActionVerbs.MessageMake
+                && submitted.Verb is ActionVerbs.MessageMake or StartPlan.ShowFormVerb
                 ? turn with { Kind = TurnKind.Submit, Submission = submitted }
                 : null;
         }

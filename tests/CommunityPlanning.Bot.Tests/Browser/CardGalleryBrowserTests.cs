@@ -14,7 +14,7 @@ namespace CommunityPlanning.Bot.Tests.Browser;
 public sealed class CardGalleryBrowserTests : IAsyncLifetime
 {
     // The cards the user guide shows, at phone width in the light theme.
-    private static readonly string[] GuidePictures = ["hello", "help", "plan-started", "step", "checklist", "action-new", "actions", "meeting", "minutes", "progress"];
+    private static readonly string[] GuidePictures = ["hello", "help", "plan-started", "step", "checklist", "action-new", "action-message-form", "actions", "meeting", "minutes", "progress"];
 
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;

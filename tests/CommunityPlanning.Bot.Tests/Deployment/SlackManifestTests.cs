@@ -34,6 +34,16 @@ public sealed class SlackManifestTests
         Assert.Contains(line, Lines);
     }
 
+    [Fact]
+    public void SlackManifest_MessageShortcut_HasTheCallbackIdTheBotReads()
+    {
+        var at = Array.IndexOf(Lines, "shortcuts:");
+        Assert.True(at >= 0, "no shortcuts in the manifest");
+        var shortcut = Lines.Skip(at + 1).Take(4).ToArray();
+        Assert.Contains("type: message", shortcut);
+        Assert.Contains("callback_id: " + CommunityPlanning.Slack.Inbound.SlackShortcutMessage.CallbackId, shortcut);
+    }
+
     [Theory]
     [InlineData("my actions")]
     [InlineData("my data")]

@@ -31,10 +31,11 @@ public sealed class MessageActionTests(TeamsHostFixture fixture) : IClassFixture
 
         var content = DialogCard(body);
         var title = InputValue(content, ActionVerbs.TitleKey)!;
-        Assert.Contains("ring the village hall & book it", title, StringComparison.Ordinal);
+        Assert.Equal("Ring the village hall & book it", title);
         Assert.DoesNotContain("31/12", title, StringComparison.Ordinal);
         Assert.Equal(AlexId, InputValue(content, ActionVerbs.OwnerKey));
         Assert.Equal("2099-12-31", InputValue(content, ActionVerbs.DueKey));
+        Assert.Equal("1", InputValue(content, ActionVerbs.StepKey));
         Assert.DoesNotContain("<at", content.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Action.Execute", content.ToJsonString(), StringComparison.Ordinal);
     }
@@ -47,6 +48,7 @@ public sealed class MessageActionTests(TeamsHostFixture fixture) : IClassFixture
         var data = SubmitData(content);
         data[ActionVerbs.OwnerKey] = AlexId;
         data[ActionVerbs.DueKey] = "2099-12-31";
+        data[ActionVerbs.StepKey] = "4";
 
         var first = await SendAsync(SubmitAction(activities, data));
         var confirmation = await NextForAsync(activities.ConversationId);
@@ -55,18 +57,23 @@ public sealed class MessageActionTests(TeamsHostFixture fixture) : IClassFixture
         Assert.Equal("{}", await first.Content.ReadAsStringAsync());
         var text = confirmation.AllText();
         Assert.Contains("Order the leaflets", text, StringComparison.Ordinal);
-        Assert.Contains("From a message by Pat Brown", text, StringComparison.Ordinal);
+        Assert.Contains("From a message by Pat Brown: \u201COrder the leaflets\u201D", text, StringComparison.Ordinal);
         Assert.Contains("already made", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var state = await fixture.Host.LoadGroupAsync(activities.GroupId);
         var action = Assert.Single(state.OfType<ActionItem>());
         Assert.Equal(AlexId, action.Owner?.Id);
         Assert.Equal(new DateOnly(2099, 12, 31), action.Due);
+        Assert.Equal(4, action.Step);
         Assert.Equal("Pat Brown", action.FromMessageBy);
         Assert.Equal(new Uri(Link), action.FromMessageLink);
         Assert.Contains(Link, confirmation.Body.ToJsonString(), StringComparison.Ordinal);
 
         await SendAsync(activities.MessageToBot("actions"));
-        Assert.Contains("from a message by Pat Brown", (await NextForAsync(activities.ConversationId)).AllText(), StringComparison.Ordinal);
+        var list = await NextForAsync(activities.ConversationId);
+        Assert.Contains("from a message by Pat Brown", list.AllText(), StringComparison.Ordinal);
+        var link = Find(list.Card(), n => (string?)n["type"] == "TextRun" && n["selectAction"] is not null)!;
+        Assert.Equal("from a message by Pat Brown", (string?)link["text"]);
+        Assert.Equal(Link, (string?)link["selectAction"]!["url"]);
     }
 
     [Fact]
@@ -123,14 +130,44 @@ public sealed class MessageActionTests(TeamsHostFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task FetchTask_ConversationWithoutAPlan_SaysToStartFirst()
+    public async Task FetchTask_ConversationWithoutAPlan_SaysHowToAddTheBotAndOffersStart()
     {
         var activities = new TeamsActivities(fixture.Environment.Connector.ServiceUrl, TeamsActivities.NewChannel());
 
-        var body = await FetchAsync(activities, "<p>Order the leaflets</p>");
+        var content = DialogCard(await FetchAsync(activities, "<p>Order the leaflets</p>"));
 
-        Assert.Equal("message", (string?)body["task"]?["type"]);
-        Assert.Equal(Messages.NoPlanYet, (string?)body["task"]?["value"]);
+        Assert.Contains("has no plan yet", content.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("add PlanBot from the chat", content.ToJsonString(), StringComparison.Ordinal);
+        var start = Find(content, n => (string?)n["type"] == "Action.Submit")!;
+        Assert.Equal("Start our plan", (string?)start["title"]);
+        Assert.Empty((await fixture.Host.LoadGroupAsync(activities.GroupId)).OfType<ActionItem>());
+    }
+
+    [Fact]
+    public async Task SubmitAction_StartOurPlanInTheDialog_PostsTheStartFormAndClosesTheDialog()
+    {
+        var activities = new TeamsActivities(fixture.Environment.Connector.ServiceUrl, TeamsActivities.NewChannel());
+        var content = DialogCard(await FetchAsync(activities, "<p>Order the leaflets</p>"));
+        var data = Find(content, n => (string?)n["type"] == "Action.Submit")!["data"]!.AsObject();
+
+        var response = await SendAsync(SubmitAction(activities, data));
+
+        Assert.Equal("{}", await response.Content.ReadAsStringAsync());
+        var form = await NextForAsync(activities.ConversationId);
+        Assert.NotNull(CardReading.ActionData(form.Card(), "plan.create"));
+    }
+
+    [Fact]
+    public async Task SubmitAction_StepOutsideTheNine_DialogStaysOpenWithTheError()
+    {
+        var activities = await GroupWithAlexAsync();
+        var data = SubmitData(DialogCard(await FetchAsync(activities, "<p>Order the leaflets</p>")));
+        data[ActionVerbs.StepKey] = "12";
+
+        var body = await ReadAsync(await SendAsync(SubmitAction(activities, data)));
+
+        Assert.Contains("Please pick one of the nine steps.", DialogCard(body).ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty((await fixture.Host.LoadGroupAsync(activities.GroupId)).OfType<ActionItem>());
     }
 
     [Fact]
@@ -240,7 +277,7 @@ public sealed class MessageActionTests(TeamsHostFixture fixture) : IClassFixture
     {
         var submit = Find(card, n => (string?)n["type"] == "Action.Submit")!;
         var data = submit["data"]!.DeepClone().AsObject();
-        foreach (var id in new[] { ActionVerbs.TitleKey, ActionVerbs.OwnerKey, ActionVerbs.DueKey })
+        foreach (var id in new[] { ActionVerbs.TitleKey, ActionVerbs.OwnerKey, ActionVerbs.DueKey, ActionVerbs.StepKey })
         {
             data[id] = InputValue(card, id) ?? string.Empty;
         }

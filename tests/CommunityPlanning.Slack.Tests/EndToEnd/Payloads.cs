@@ -112,6 +112,45 @@ public static class Payloads
         },
     };
 
+    /// <summary>
+    /// The "Make an action" message shortcut used on a message, as Slack sends it (<c>message_action</c>), with the
+    /// message's own fields; <paramref name="message"/> may change them (files, no text, a thread).
+    /// </summary>
+    public static JsonObject MessageShortcut(string channel, string text, string responseUrl, string user = "U1", string author = "U1", string team = SlackBotHost.Team, Action<JsonObject>? message = null)
+    {
+        var shown = new JsonObject
+        {
+            ["type"] = "message",
+            ["user"] = author,
+            ["text"] = text,
+            ["ts"] = ShortcutMessageTs,
+            ["team"] = team,
+            ["blocks"] = new JsonArray(new JsonObject { ["type"] = "rich_text", ["block_id"] = "x1", ["elements"] = new JsonArray() }),
+        };
+        message?.Invoke(shown);
+        return new JsonObject
+        {
+            ["type"] = "message_action",
+            ["token"] = "legacy-token",
+            ["action_ts"] = "1700000100.000300",
+            ["team"] = new JsonObject { ["id"] = team, ["domain"] = "parish" },
+            ["user"] = new JsonObject { ["id"] = user, ["username"] = user.ToLowerInvariant(), ["name"] = user.ToLowerInvariant(), ["team_id"] = team },
+            ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "steering-group" },
+            ["is_enterprise_install"] = false,
+            ["enterprise"] = null,
+            ["callback_id"] = "make_action",
+            ["trigger_id"] = "trig-" + Guid.NewGuid().ToString("N"),
+            ["response_url"] = responseUrl,
+            ["message_ts"] = ShortcutMessageTs,
+            ["message"] = shown,
+        };
+    }
+
+    /// <summary>The ts of the message a shortcut payload is about.</summary>
+    public const string ShortcutMessageTs = "1700000100.000200";
+
+    public static JsonObject DateValue(string date) => new() { ["value"] = new JsonObject { ["type"] = "datepicker", ["selected_date"] = date } };
+
     public static JsonObject TextValue(string value) => new() { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
 
     public static JsonObject SelectValue(string value) => new()

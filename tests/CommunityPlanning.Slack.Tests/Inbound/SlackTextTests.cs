@@ -22,6 +22,18 @@ public sealed class SlackTextTests
         Assert.Equal(expected, text.Text);
     }
 
+    [Theory]
+    [InlineData("*Urgent*: ring _the_ hall", "Urgent: ring the hall")]
+    [InlineData("~old~ `new` plan", "old new plan")]
+    [InlineData("```\nbook it\n```", " \nbook it\n ")]
+    [InlineData("&gt; can someone ring the hall?", "can someone ring the hall?")]
+    [InlineData("keep snake_case_words and 2*3*4", "keep snake_case_words and 2*3*4")]
+    [InlineData("*<@U2> ring the hall*", "<@U2> ring the hall")]
+    public void StripFormatting_Mrkdwn_KeepsTheWords(string raw, string expected)
+    {
+        Assert.Equal(expected, SlackText.StripFormatting(raw));
+    }
+
     [Fact]
     public async Task ReadAsync_Mentions_ListsOthersOnceInOrder()
     {

@@ -101,4 +101,23 @@ public sealed class BlockKitUserTextTests
         var lines = mrkdwn.Split('\n').Select(l => l.Length >= 2 && l[0] == '*' && l[^1] == '*' ? l[1..^1] : l);
         return string.Join('\n', lines);
     }
+
+    [Fact]
+    public void RenderReply_FactLinkWithFormattingCharacters_LinkTextEscapedAndCannotBreakOut()
+    {
+        var card = new Card
+        {
+            Title = "Open actions",
+            Blocks = [new FactsBlock([new Fact("Action 1: book", "No due date") { Link = new FactLink($"from a message by {Name}|x", new Uri("https://parish.slack.com/archives/C1/p1700000100000200")) }])],
+        };
+
+        var blocks = Assert.Single(BlockKitRenderer.RenderReply(Reply.Show(card))).Blocks;
+
+        BlockKitAssert.ValidMessage(blocks);
+        var field = blocks[^1]!["fields"]![0]!["text"]!.GetValue<string>();
+        Assert.StartsWith("*Action 1: book*\nNo due date · <https://parish.slack.com/archives/C1/p1700000100000200|from a message by ", field, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!channel>", field, StringComparison.Ordinal);
+        Assert.Contains("&lt;!channel&gt;", field, StringComparison.Ordinal);
+        Assert.Equal(1, field.Count(c => c == '|'));
+    }
 }

@@ -84,6 +84,9 @@ internal sealed class GalleryScript : IDisposable
             Keep("action-owner-form", "Give an action to someone else (form)", await PressAsync(Sam, owner, cancellationToken));
         }
 
+        var fromMessage = Keep("action-message-form", "Make an action from a message (dialog)", await MessageActionAsync(Alice, Priya, "Could Sam Smith ring the village hall about the 14 March booking by Friday?", cancellationToken, Sam));
+        Keep("action-from-message", "A new action made from a message", await PressAsync(Alice, fromMessage, ActionVerbs.MessageMake, cancellationToken, (ActionVerbs.TitleKey, "Ring the village hall about the 14 March booking"), (ActionVerbs.OwnerKey, Sam.Id), (ActionVerbs.DueKey, "2025-03-14"), (ActionVerbs.StepKey, "1")));
+
         _clock.Now = _clock.Now.AddDays(9);
         Keep("actions", "The group's open actions, overdue first", await SayAsync(Alice, "actions", cancellationToken));
         await SayAsync(Sam, "done 1", cancellationToken);
@@ -121,6 +124,23 @@ internal sealed class GalleryScript : IDisposable
 
     private Task<IReadOnlyList<Reply>> SayAsync(MemberRef from, string text, CancellationToken cancellationToken, params MemberRef[] mentions) =>
         RunAsync(new Turn { Kind = TurnKind.Message, Conversation = _key, From = from, Text = text, Mentions = mentions }, cancellationToken);
+
+    // "Make an action" on someone's message, as the Teams message action brings it: the text with mentions as names.
+    private Task<IReadOnlyList<Reply>> MessageActionAsync(MemberRef from, MemberRef author, string text, CancellationToken cancellationToken, params MemberRef[] mentions) =>
+        RunAsync(new Turn
+        {
+            Kind = TurnKind.Submit,
+            Conversation = _key,
+            From = from,
+            Text = text,
+            Mentions = mentions,
+            Submission = new Submission(ActionVerbs.MessageForm, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [Submission.GroupKey] = _key.GroupId,
+                [ActionVerbs.ByKey] = author.Name,
+                [ActionVerbs.LinkKey] = "https://teams.microsoft.com/l/message/19:little-wittering-steering@thread.tacv2/1700000000999",
+            }, new Dictionary<string, string>()),
+        }, cancellationToken);
 
     private Task<IReadOnlyList<Reply>> PressAsync(MemberRef from, Card card, string verb, CancellationToken cancellationToken, params (string Id, string Value)[] inputs) =>
         PressAsync(from, FindAction(card, verb) ?? throw new InvalidOperationException($"The card \"{card.Title}\" has no button with the verb {verb}."), cancellationToken, inputs);
