@@ -1,8 +1,10 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Domain.State;
+using CommunityPlanning.Storage.Caching;
 using Microsoft.Extensions.Logging;
 
 namespace CommunityPlanning.Storage;
@@ -10,15 +12,24 @@ namespace CommunityPlanning.Storage;
 /// <summary>
 /// The group store on Azure Table Storage: one partition per group. A load is one query (paged past
 /// 1,000 rows); a save is one entity-group transaction, every update and delete guarded by the ETag it
-/// was read with, plus a write-once <c>seen|turn</c> row that makes redeliveries duplicates.
+/// was read with, plus a write-once <c>seen|turn</c> row that makes redeliveries duplicates, plus the group's
+/// version row (<see cref="VersionRowKey"/>), whose ETag changes with every save. A turn's first attempt may be
+/// served from <see cref="GroupStateCache"/> without any read: its save then guards the version row with the
+/// cached ETag, so a change made since, anywhere, fails the save and the turn runs again from storage.
 /// </summary>
-public sealed partial class TableGroupStore(TableClient table, RecordMapper mapper, ILogger<TableGroupStore> logger) : IGroupStore
+public sealed partial class TableGroupStore(TableClient table, RecordMapper mapper, ILogger<TableGroupStore> logger, GroupStateCache? cache = null) : IGroupStore
 {
     /// <summary>Most operations in one transaction (service limit).</summary>
     public const int MaxOperations = 100;
 
     /// <summary>Most bytes in one transaction, with headroom under the 4 MiB service limit.</summary>
     public const int MaxTransactionBytes = 3_800_000;
+
+    /// <summary>
+    /// The RowKey of a group's version row. It sorts before every record key, so a partition query reads it first
+    /// and a paged delete of the partition deletes it in its first transaction.
+    /// </summary>
+    public const string VersionRowKey = "!version";
 
     private const string SeenKind = "seen";
     private const string NonceProperty = "Nonce";
@@ -27,29 +38,63 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
     private static readonly string SeenLow = SeenKind + RecordKeys.Separator;
     private static readonly string SeenHigh = SeenKind + "}";
 
+    // How each loaded state's save guards the version row; states this store did not load save as "Blind".
+    private readonly ConditionalWeakTable<GroupState, LoadTicket> _tickets = [];
+
     /// <inheritdoc />
-    public async Task<GroupState> LoadAsync(string groupId, CancellationToken cancellationToken = default)
+    public Task<GroupState> LoadAsync(string groupId, CancellationToken cancellationToken = default) =>
+        QueryAsync(groupId, guarded: false, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<GroupState> LoadForTurnAsync(string groupId, int attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(groupId);
+        if (attempt <= 1 && cache is { Enabled: true } && cache.TryGet(groupId, out var cached))
+        {
+            var state = cached.ToState(groupId);
+            _tickets.AddOrUpdate(state, new LoadTicket(cached.Version, Guarded: true, FromCache: true));
+            return Task.FromResult(state);
+        }
+
+        // A later attempt follows a conflict: it saves as before the cache (each record guarded by its own ETag),
+        // so members changing different records at once all get through.
+        return QueryAsync(groupId, guarded: attempt <= 1, cancellationToken);
+    }
+
+    private async Task<GroupState> QueryAsync(string groupId, bool guarded, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(groupId);
         var state = new GroupState(groupId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {groupId} and (RowKey lt {SeenLow} or RowKey ge {SeenHigh})");
+        string? version;
         try
         {
-            await LoadIntoAsync(state, filter, cancellationToken).ConfigureAwait(false);
+            version = await LoadIntoAsync(state, filter, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
         {
             throw new StoreUnavailableException($"Loading group {groupId} failed: storage could not be reached.", ex);
         }
 
+        // The version row is read first: anything read after it is as new or newer, so a cached copy can only
+        // look older than it is (its next guarded save fails), never newer.
+        cache?.Put(groupId, CachedGroup.Of(state, version));
+        _tickets.AddOrUpdate(state, new LoadTicket(version, guarded, FromCache: false));
         return state;
     }
 
-    private async Task LoadIntoAsync(GroupState state, string filter, CancellationToken cancellationToken)
+    private async Task<string?> LoadIntoAsync(GroupState state, string filter, CancellationToken cancellationToken)
     {
         var groupId = state.GroupId;
+        string? version = null;
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (string.Equals(entity.RowKey, VersionRowKey, StringComparison.Ordinal))
+            {
+                version = entity.ETag.ToString();
+                continue;
+            }
+
             var record = mapper.ToRecord(entity);
             if (record is null)
             {
@@ -59,13 +104,16 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
 
             state.Load(record, entity.ETag.ToString());
         }
+
+        return version;
     }
 
     /// <inheritdoc />
     public async Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, string? nonce = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (!state.HasChanges && turnId is null)
+        var ticket = _tickets.TryGetValue(state, out var held) ? held : LoadTicket.Blind;
+        if (!state.HasChanges && turnId is null && !ticket.FromCache)
         {
             return SaveOutcome.Saved;
         }
@@ -96,6 +144,8 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, SeenEntity(state.GroupId, turnId, nonce)));
         }
 
+        var versionIndex = actions.Count;
+        actions.Add(VersionAction(state.GroupId, ticket));
         CheckLimits(actions);
         try
         {
@@ -110,14 +160,29 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
             }
 
             state.AcceptChanges(versions);
+            var newVersion = versionIndex < response.Value.Count ? response.Value[versionIndex].Headers.ETag?.ToString() : null;
+            if (ticket.Guarded && newVersion is not null)
+            {
+                // The guard held, so the partition is exactly this state plus the write-once seen row.
+                cache?.Put(state.GroupId, CachedGroup.Of(state, newVersion));
+                _tickets.AddOrUpdate(state, ticket with { Version = newVersion, FromCache = false });
+            }
+            else
+            {
+                cache?.Evict(state.GroupId);
+                _tickets.AddOrUpdate(state, LoadTicket.Blind);
+            }
+
             return SaveOutcome.Saved;
         }
         catch (TableTransactionFailedException ex)
         {
+            cache?.Evict(state.GroupId);
             return await ClassifyFailureAsync(ex, state.GroupId, turnId, nonce, seenIndex, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
         {
+            cache?.Evict(state.GroupId);
             // The write may have landed before the connection failed: our own seen row says so.
             if (turnId is not null && await LandedAsync(state.GroupId, turnId, nonce, cancellationToken).ConfigureAwait(false))
             {
@@ -194,6 +259,16 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
         }
     }
 
+    // Guarded: the version row must still be at the ETag the state was read with (or still absent). Otherwise a
+    // blind merge: the ETag changes all the same, which is all other instances' caches need to see.
+    private static TableTransactionAction VersionAction(string groupId, LoadTicket ticket)
+    {
+        var entity = new TableEntity(groupId, VersionRowKey) { ["Kind"] = "version" };
+        return !ticket.Guarded ? new TableTransactionAction(TableTransactionActionType.UpsertMerge, entity)
+            : ticket.Version is null ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+            : new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, new ETag(ticket.Version));
+    }
+
     private static TableEntity SeenEntity(string groupId, string turnId, string nonce) =>
         new(groupId, SeenRowKey(turnId)) { [NonceProperty] = nonce, ["Kind"] = SeenKind };
 
@@ -201,6 +276,12 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
     {
         var key = KeyCodec.Encode(RecordKeys.Of(SeenKind, turnId));
         return key.Length <= KeyCodec.MaxLength ? key : KeyCodec.Encode(RecordKeys.Of(SeenKind, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(turnId)))));
+    }
+
+    // How a loaded state's save treats the version row.
+    private sealed record LoadTicket(string? Version, bool Guarded, bool FromCache)
+    {
+        public static LoadTicket Blind { get; } = new(null, Guarded: false, FromCache: false);
     }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Skipped a record of unknown kind {Kind} in group {GroupId}")]

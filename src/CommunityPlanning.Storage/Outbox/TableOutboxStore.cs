@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Domain.State;
+using CommunityPlanning.Storage.Caching;
 
 namespace CommunityPlanning.Storage.Outbox;
 
@@ -16,7 +17,13 @@ namespace CommunityPlanning.Storage.Outbox;
 /// listed longer ago than the retention; an instance re-lists a group it listed more than half the retention
 /// ago, so a typical turn adds no write for the list.
 /// </summary>
-public sealed class TableOutboxStore(TableClient plans, TableClient pointers, RecordMapper mapper, TimeProvider clock, OutboxOptions options) : IOutboxStore
+/// <remarks>
+/// Outbox rows change without the group's version row (see <see cref="TableGroupStore.VersionRowKey"/>), so this
+/// instance's cached copy of the group (<see cref="GroupStateCache"/>) is told of each claim, release and delete.
+/// Another instance's copy may list rows already done or claimed: a turn reads them only to order its replies after
+/// them, and every write of a row is guarded by its own ETag.
+/// </remarks>
+public sealed class TableOutboxStore(TableClient plans, TableClient pointers, RecordMapper mapper, TimeProvider clock, OutboxOptions options, GroupStateCache? cache = null) : IOutboxStore
 {
     /// <summary>The pending-groups table's name (before the prefix).</summary>
     public const string PointerTableName = "outboxgroups";
@@ -99,10 +106,13 @@ public sealed class TableOutboxStore(TableClient plans, TableClient pointers, Re
         try
         {
             var response = await plans.UpdateEntityAsync(mapper.ToEntity(entry.GroupId, updated), new ETag(entry.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return new OutboxEntry(entry.GroupId, updated, response.Headers.ETag?.ToString());
+            var version = response.Headers.ETag?.ToString();
+            cache?.RowChanged(entry.GroupId, entry.Record.Key, entry.Version, updated, version);
+            return new OutboxEntry(entry.GroupId, updated, version);
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
+            cache?.Evict(entry.GroupId);
             return null;
         }
     }
@@ -123,6 +133,10 @@ public sealed class TableOutboxStore(TableClient plans, TableClient pointers, Re
             foreach (var chunk in deletable.Chunk(TableGroupStore.MaxOperations))
             {
                 await plans.SubmitTransactionAsync(chunk.Select(Delete), cancellationToken).ConfigureAwait(false);
+                foreach (var entry in chunk)
+                {
+                    cache?.RowChanged(entry.GroupId, entry.Record.Key, entry.Version!, null, null);
+                }
             }
 
             return;
@@ -136,9 +150,11 @@ public sealed class TableOutboxStore(TableClient plans, TableClient pointers, Re
             try
             {
                 await plans.DeleteEntityAsync(entry.GroupId, KeyCodec.Encode(entry.Record.Key), new ETag(entry.Version!), cancellationToken).ConfigureAwait(false);
+                cache?.RowChanged(entry.GroupId, entry.Record.Key, entry.Version!, null, null);
             }
             catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
             {
+                cache?.Evict(entry.GroupId);
                 // Someone else has it now (or finished it).
             }
         }
