@@ -59,6 +59,7 @@ public static class StorageServiceCollectionExtensions
         configuration.GetSection(GroupCacheOptions.Section).Bind(cacheOptions);
         services.AddSingleton(cacheOptions);
         services.AddSingleton<GroupStateCache>();
+        services.AddSingleton<DoneOutboxRows>();
         services.AddSingleton<IGroupStore, TableGroupStore>();
         services.AddSingleton<IOpenQuestions, TableOpenQuestions>();
         services.AddSingleton(sp => new TableOutboxStore(
@@ -67,7 +68,8 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<RecordMapper>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<OutboxOptions>(),
-            sp.GetRequiredService<GroupStateCache>()));
+            sp.GetRequiredService<GroupStateCache>(),
+            sp.GetRequiredService<DoneOutboxRows>()));
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<TableOutboxStore>());
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<TableOutboxStore>().Pointers));
         services.AddPeopleStore();

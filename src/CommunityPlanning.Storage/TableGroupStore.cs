@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Domain.State;
 using CommunityPlanning.Storage.Caching;
+using CommunityPlanning.Storage.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace CommunityPlanning.Storage;
@@ -17,7 +18,12 @@ namespace CommunityPlanning.Storage;
 /// served from <see cref="GroupStateCache"/> without any read: its save then guards the version row with the
 /// cached ETag, so a change made since, anywhere, fails the save and the turn runs again from storage.
 /// </summary>
-public sealed partial class TableGroupStore(TableClient table, RecordMapper mapper, ILogger<TableGroupStore> logger, GroupStateCache? cache = null) : IGroupStore
+/// <remarks>
+/// A turn's state also leaves out the outbox rows this instance has finished but not yet deleted
+/// (<see cref="DoneOutboxRows"/>), so the turn's save deletes them in its own transaction.
+/// </remarks>
+public sealed partial class TableGroupStore(
+    TableClient table, RecordMapper mapper, ILogger<TableGroupStore> logger, GroupStateCache? cache = null, DoneOutboxRows? done = null) : IGroupStore
 {
     /// <summary>Most operations in one transaction (service limit).</summary>
     public const int MaxOperations = 100;
@@ -46,19 +52,24 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
         QueryAsync(groupId, guarded: false, cancellationToken);
 
     /// <inheritdoc />
-    public Task<GroupState> LoadForTurnAsync(string groupId, int attempt, CancellationToken cancellationToken = default)
+    public async Task<GroupState> LoadForTurnAsync(string groupId, int attempt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(groupId);
+        GroupState state;
         if (attempt <= 1 && cache is { Enabled: true } && cache.TryGet(groupId, out var cached))
         {
-            var state = cached.ToState(groupId);
+            state = cached.ToState(groupId);
             _tickets.AddOrUpdate(state, new LoadTicket(cached.Version, Guarded: true, FromCache: true));
-            return Task.FromResult(state);
+        }
+        else
+        {
+            // A later attempt follows a conflict: it saves as before the cache (each record guarded by its own ETag),
+            // so members changing different records at once all get through.
+            state = await QueryAsync(groupId, guarded: attempt <= 1, cancellationToken).ConfigureAwait(false);
         }
 
-        // A later attempt follows a conflict: it saves as before the cache (each record guarded by its own ETag),
-        // so members changing different records at once all get through.
-        return QueryAsync(groupId, guarded: attempt <= 1, cancellationToken);
+        done?.RemoveFrom(state);
+        return state;
     }
 
     private async Task<GroupState> QueryAsync(string groupId, bool guarded, CancellationToken cancellationToken)
@@ -144,6 +155,7 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, SeenEntity(state.GroupId, turnId, nonce)));
         }
 
+        var removed = state.Removed;
         var versionIndex = actions.Count;
         actions.Add(VersionAction(state.GroupId, ticket));
         CheckLimits(actions);
@@ -160,6 +172,7 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
             }
 
             state.AcceptChanges(versions);
+            done?.Deleted(state.GroupId, removed);
             var newVersion = versionIndex < response.Value.Count ? response.Value[versionIndex].Headers.ETag?.ToString() : null;
             if (ticket.Guarded && newVersion is not null)
             {

@@ -23,7 +23,7 @@ namespace CommunityPlanning.Storage.Outbox;
 /// Another instance's copy may list rows already done or claimed: a turn reads them only to order its replies after
 /// them, and every write of a row is guarded by its own ETag.
 /// </remarks>
-public sealed class TableOutboxStore(TableClient plans, TableClient pointers, RecordMapper mapper, TimeProvider clock, OutboxOptions options, GroupStateCache? cache = null) : IOutboxStore
+public sealed class TableOutboxStore(TableClient plans, TableClient pointers, RecordMapper mapper, TimeProvider clock, OutboxOptions options, GroupStateCache? cache = null, DoneOutboxRows? done = null) : IOutboxStore
 {
     /// <summary>The pending-groups table's name (before the prefix).</summary>
     public const string PointerTableName = "outboxgroups";
@@ -118,9 +118,39 @@ public sealed class TableOutboxStore(TableClient plans, TableClient pointers, Re
     }
 
     /// <inheritdoc />
-    public async Task DeleteAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        if (done is null)
+        {
+            return DeleteNowAsync(entries, cancellationToken);
+        }
+
+        // Deleted with the group's next save, or by the next flush (see DoneOutboxRows).
+        done.Add(entries);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>How long a finished row waits for the group's next save before a flush deletes it on its own.</summary>
+    public static readonly TimeSpan FlushAfter = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc />
+    public async Task FlushDoneAsync(bool all = false, CancellationToken cancellationToken = default)
+    {
+        if (done is null)
+        {
+            return;
+        }
+
+        foreach (var rows in done.Due(all ? TimeSpan.Zero : FlushAfter))
+        {
+            await DeleteNowAsync(rows, cancellationToken).ConfigureAwait(false);
+            done.Deleted(rows[0].GroupId, rows.Select(r => r.Record.Key));
+        }
+    }
+
+    private async Task DeleteNowAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    {
         var deletable = entries.Where(e => e.Version is not null).ToList();
         if (deletable.Count == 0)
         {
