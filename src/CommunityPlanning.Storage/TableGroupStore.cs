@@ -19,8 +19,8 @@ namespace CommunityPlanning.Storage;
 /// cached ETag, so a change made since, anywhere, fails the save and the turn runs again from storage.
 /// </summary>
 /// <remarks>
-/// A turn's state also leaves out the outbox rows this instance has finished but not yet deleted
-/// (<see cref="DoneOutboxRows"/>), so the turn's save deletes them in its own transaction.
+/// A loaded state leaves out the outbox rows this instance has finished but not yet deleted
+/// (<see cref="DoneOutboxRows"/>), so the next save deletes them in its own transaction.
 /// </remarks>
 public sealed partial class TableGroupStore(
     TableClient table, RecordMapper mapper, ILogger<TableGroupStore> logger, GroupStateCache? cache = null, DoneOutboxRows? done = null) : IGroupStore
@@ -59,13 +59,13 @@ public sealed partial class TableGroupStore(
         if (attempt <= 1 && cache is { Enabled: true } && cache.TryGet(groupId, out var cached))
         {
             state = cached.ToState(groupId);
-            _tickets.AddOrUpdate(state, new LoadTicket(cached.Version, Guarded: true, FromCache: true));
+            _tickets.AddOrUpdate(state, new LoadTicket(cached.Version, Guarded: true, FromCache: true) { Source = cached });
         }
         else
         {
             // A later attempt follows a conflict: it saves as before the cache (each record guarded by its own ETag),
             // so members changing different records at once all get through.
-            state = await QueryAsync(groupId, guarded: attempt <= 1, cancellationToken).ConfigureAwait(false);
+            return await QueryAsync(groupId, guarded: attempt <= 1, cancellationToken).ConfigureAwait(false);
         }
 
         done?.RemoveFrom(state);
@@ -89,8 +89,10 @@ public sealed partial class TableGroupStore(
 
         // The version row is read first: anything read after it is as new or newer, so a cached copy can only
         // look older than it is (its next guarded save fails), never newer.
-        cache?.Put(groupId, CachedGroup.Of(state, version));
-        _tickets.AddOrUpdate(state, new LoadTicket(version, guarded, FromCache: false));
+        var loaded = CachedGroup.Of(state, version);
+        cache?.Put(groupId, loaded);
+        _tickets.AddOrUpdate(state, new LoadTicket(version, guarded, FromCache: false) { Source = loaded });
+        done?.RemoveFrom(state);
         return state;
     }
 
@@ -129,9 +131,11 @@ public sealed partial class TableGroupStore(
             return SaveOutcome.Saved;
         }
 
+        var changed = state.Changed;
+        var removed = state.Removed;
         var actions = new List<TableTransactionAction>();
         var keys = new List<string>();
-        foreach (var record in state.Changed)
+        foreach (var record in changed)
         {
             var entity = mapper.ToEntity(state.GroupId, record);
             var version = state.VersionOf(record.Key);
@@ -141,7 +145,7 @@ public sealed partial class TableGroupStore(
             keys.Add(record.Key);
         }
 
-        foreach (var key in state.Removed)
+        foreach (var key in removed)
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(state.GroupId, KeyCodec.Encode(key)), new ETag(state.VersionOf(key)!)));
             keys.Add(key);
@@ -155,7 +159,6 @@ public sealed partial class TableGroupStore(
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, SeenEntity(state.GroupId, turnId, nonce)));
         }
 
-        var removed = state.Removed;
         var versionIndex = actions.Count;
         actions.Add(VersionAction(state.GroupId, ticket));
         CheckLimits(actions);
@@ -177,8 +180,9 @@ public sealed partial class TableGroupStore(
             if (ticket.Guarded && newVersion is not null)
             {
                 // The guard held, so the partition is exactly this state plus the write-once seen row.
-                cache?.Put(state.GroupId, CachedGroup.Of(state, newVersion));
-                _tickets.AddOrUpdate(state, ticket with { Version = newVersion, FromCache = false });
+                var after = ticket.Source?.After(state, changed, removed, newVersion) ?? CachedGroup.Of(state, newVersion);
+                cache?.Put(state.GroupId, after);
+                _tickets.AddOrUpdate(state, ticket with { Version = newVersion, FromCache = false, Source = after });
             }
             else
             {
@@ -294,6 +298,9 @@ public sealed partial class TableGroupStore(
     // How a loaded state's save treats the version row.
     private sealed record LoadTicket(string? Version, bool Guarded, bool FromCache)
     {
+        /// <summary>The records the state was loaded from (each save's cached copy is this one plus its changes).</summary>
+        public CachedGroup? Source { get; init; }
+
         public static LoadTicket Blind { get; } = new(null, Guarded: false, FromCache: false);
     }
 

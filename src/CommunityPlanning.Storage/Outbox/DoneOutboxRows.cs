@@ -82,6 +82,15 @@ public sealed class DoneOutboxRows(TimeProvider clock)
         }
     }
 
+    /// <summary>True when the group's row with this key is finished here and waits to be deleted.</summary>
+    public bool Holds(string groupId, string key)
+    {
+        lock (_gate)
+        {
+            return _byGroup.TryGetValue(groupId, out var rows) && rows.ContainsKey(key);
+        }
+    }
+
     /// <summary>Forgets rows a save deleted.</summary>
     public void Deleted(string groupId, IEnumerable<string> keys)
     {

@@ -84,7 +84,8 @@ public sealed class TableOutboxStore(TableClient plans, TableClient pointers, Re
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {groupId} and RowKey ge {Low} and RowKey lt {High}");
         await foreach (var entity in plans.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (mapper.ToRecord(entity) is OutboxRecord record)
+            // Rows this instance has finished (their delete put off) are done: no one works on them again.
+            if (mapper.ToRecord(entity) is OutboxRecord record && done?.Holds(groupId, record.Key) != true)
             {
                 rows.Add(new OutboxEntry(groupId, record, entity.ETag.ToString()));
             }
