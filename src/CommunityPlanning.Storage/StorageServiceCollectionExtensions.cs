@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using CommunityPlanning.Conversations.Dialogs;
 using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Domain.Ports;
+using CommunityPlanning.Storage.Caching;
 using CommunityPlanning.Storage.Outbox;
 using CommunityPlanning.Storage.People;
 using CommunityPlanning.Storage.Rosters;
@@ -54,6 +55,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<TableClient>()));
         services.AddSingleton(RecordTypes.Default);
         services.AddSingleton<RecordMapper>();
+        var cacheOptions = new GroupCacheOptions();
+        configuration.GetSection(GroupCacheOptions.Section).Bind(cacheOptions);
+        services.AddSingleton(cacheOptions);
+        services.AddSingleton<GroupStateCache>();
+        services.AddSingleton<DoneOutboxRows>();
         services.AddSingleton<IGroupStore, TableGroupStore>();
         services.AddSingleton<IOpenQuestions, TableOpenQuestions>();
         services.AddSingleton(sp => new TableOutboxStore(
@@ -61,7 +67,9 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.TableName(TableOutboxStore.PointerTableName)),
             sp.GetRequiredService<RecordMapper>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<OutboxOptions>()));
+            sp.GetRequiredService<OutboxOptions>(),
+            sp.GetRequiredService<GroupStateCache>(),
+            sp.GetRequiredService<DoneOutboxRows>()));
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<TableOutboxStore>());
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<TableOutboxStore>().Pointers));
         services.AddPeopleStore();

@@ -1,8 +1,11 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Domain.State;
+using CommunityPlanning.Storage.Caching;
+using CommunityPlanning.Storage.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace CommunityPlanning.Storage;
@@ -10,15 +13,29 @@ namespace CommunityPlanning.Storage;
 /// <summary>
 /// The group store on Azure Table Storage: one partition per group. A load is one query (paged past
 /// 1,000 rows); a save is one entity-group transaction, every update and delete guarded by the ETag it
-/// was read with, plus a write-once <c>seen|turn</c> row that makes redeliveries duplicates.
+/// was read with, plus a write-once <c>seen|turn</c> row that makes redeliveries duplicates, plus the group's
+/// version row (<see cref="VersionRowKey"/>), whose ETag changes with every save. A turn's first attempt may be
+/// served from <see cref="GroupStateCache"/> without any read: its save then guards the version row with the
+/// cached ETag, so a change made since, anywhere, fails the save and the turn runs again from storage.
 /// </summary>
-public sealed partial class TableGroupStore(TableClient table, RecordMapper mapper, ILogger<TableGroupStore> logger) : IGroupStore
+/// <remarks>
+/// A loaded state leaves out the outbox rows this instance has finished but not yet deleted
+/// (<see cref="DoneOutboxRows"/>), so the next save deletes them in its own transaction.
+/// </remarks>
+public sealed partial class TableGroupStore(
+    TableClient table, RecordMapper mapper, ILogger<TableGroupStore> logger, GroupStateCache? cache = null, DoneOutboxRows? done = null) : IGroupStore
 {
     /// <summary>Most operations in one transaction (service limit).</summary>
     public const int MaxOperations = 100;
 
     /// <summary>Most bytes in one transaction, with headroom under the 4 MiB service limit.</summary>
     public const int MaxTransactionBytes = 3_800_000;
+
+    /// <summary>
+    /// The RowKey of a group's version row. It sorts before every record key, so a partition query reads it first
+    /// and a paged delete of the partition deletes it in its first transaction.
+    /// </summary>
+    public const string VersionRowKey = "!version";
 
     private const string SeenKind = "seen";
     private const string NonceProperty = "Nonce";
@@ -27,29 +44,70 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
     private static readonly string SeenLow = SeenKind + RecordKeys.Separator;
     private static readonly string SeenHigh = SeenKind + "}";
 
+    // How each loaded state's save guards the version row; states this store did not load save as "Blind".
+    private readonly ConditionalWeakTable<GroupState, LoadTicket> _tickets = [];
+
     /// <inheritdoc />
-    public async Task<GroupState> LoadAsync(string groupId, CancellationToken cancellationToken = default)
+    public Task<GroupState> LoadAsync(string groupId, CancellationToken cancellationToken = default) =>
+        QueryAsync(groupId, guarded: false, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<GroupState> LoadForTurnAsync(string groupId, int attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(groupId);
+        GroupState state;
+        if (attempt <= 1 && cache is { Enabled: true } && cache.TryGet(groupId, out var cached))
+        {
+            state = cached.ToState(groupId);
+            _tickets.AddOrUpdate(state, new LoadTicket(cached.Version, Guarded: true, FromCache: true) { Source = cached });
+        }
+        else
+        {
+            // A later attempt follows a conflict: it saves as before the cache (each record guarded by its own ETag),
+            // so members changing different records at once all get through.
+            return await QueryAsync(groupId, guarded: attempt <= 1, cancellationToken).ConfigureAwait(false);
+        }
+
+        done?.RemoveFrom(state);
+        return state;
+    }
+
+    private async Task<GroupState> QueryAsync(string groupId, bool guarded, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(groupId);
         var state = new GroupState(groupId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {groupId} and (RowKey lt {SeenLow} or RowKey ge {SeenHigh})");
+        string? version;
         try
         {
-            await LoadIntoAsync(state, filter, cancellationToken).ConfigureAwait(false);
+            version = await LoadIntoAsync(state, filter, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
         {
             throw new StoreUnavailableException($"Loading group {groupId} failed: storage could not be reached.", ex);
         }
 
+        // The version row is read first: anything read after it is as new or newer, so a cached copy can only
+        // look older than it is (its next guarded save fails), never newer.
+        var loaded = CachedGroup.Of(state, version);
+        cache?.Put(groupId, loaded);
+        _tickets.AddOrUpdate(state, new LoadTicket(version, guarded, FromCache: false) { Source = loaded });
+        done?.RemoveFrom(state);
         return state;
     }
 
-    private async Task LoadIntoAsync(GroupState state, string filter, CancellationToken cancellationToken)
+    private async Task<string?> LoadIntoAsync(GroupState state, string filter, CancellationToken cancellationToken)
     {
         var groupId = state.GroupId;
+        string? version = null;
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (string.Equals(entity.RowKey, VersionRowKey, StringComparison.Ordinal))
+            {
+                version = entity.ETag.ToString();
+                continue;
+            }
+
             var record = mapper.ToRecord(entity);
             if (record is null)
             {
@@ -59,20 +117,25 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
 
             state.Load(record, entity.ETag.ToString());
         }
+
+        return version;
     }
 
     /// <inheritdoc />
     public async Task<SaveOutcome> SaveAsync(GroupState state, string? turnId, string? nonce = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (!state.HasChanges && turnId is null)
+        var ticket = _tickets.TryGetValue(state, out var held) ? held : LoadTicket.Blind;
+        if (!state.HasChanges && turnId is null && !ticket.FromCache)
         {
             return SaveOutcome.Saved;
         }
 
+        var changed = state.Changed;
+        var removed = state.Removed;
         var actions = new List<TableTransactionAction>();
         var keys = new List<string>();
-        foreach (var record in state.Changed)
+        foreach (var record in changed)
         {
             var entity = mapper.ToEntity(state.GroupId, record);
             var version = state.VersionOf(record.Key);
@@ -82,7 +145,7 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
             keys.Add(record.Key);
         }
 
-        foreach (var key in state.Removed)
+        foreach (var key in removed)
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(state.GroupId, KeyCodec.Encode(key)), new ETag(state.VersionOf(key)!)));
             keys.Add(key);
@@ -96,6 +159,8 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, SeenEntity(state.GroupId, turnId, nonce)));
         }
 
+        var versionIndex = actions.Count;
+        actions.Add(VersionAction(state.GroupId, ticket));
         CheckLimits(actions);
         try
         {
@@ -110,14 +175,31 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
             }
 
             state.AcceptChanges(versions);
+            done?.Deleted(state.GroupId, removed);
+            var newVersion = versionIndex < response.Value.Count ? response.Value[versionIndex].Headers.ETag?.ToString() : null;
+            if (ticket.Guarded && newVersion is not null)
+            {
+                // The guard held, so the partition is exactly this state plus the write-once seen row.
+                var after = ticket.Source?.After(state, changed, removed, newVersion) ?? CachedGroup.Of(state, newVersion);
+                cache?.Put(state.GroupId, after);
+                _tickets.AddOrUpdate(state, ticket with { Version = newVersion, FromCache = false, Source = after });
+            }
+            else
+            {
+                cache?.Evict(state.GroupId);
+                _tickets.AddOrUpdate(state, LoadTicket.Blind);
+            }
+
             return SaveOutcome.Saved;
         }
         catch (TableTransactionFailedException ex)
         {
+            cache?.Evict(state.GroupId);
             return await ClassifyFailureAsync(ex, state.GroupId, turnId, nonce, seenIndex, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
         {
+            cache?.Evict(state.GroupId);
             // The write may have landed before the connection failed: our own seen row says so.
             if (turnId is not null && await LandedAsync(state.GroupId, turnId, nonce, cancellationToken).ConfigureAwait(false))
             {
@@ -194,6 +276,16 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
         }
     }
 
+    // Guarded: the version row must still be at the ETag the state was read with (or still absent). Otherwise a
+    // blind merge: the ETag changes all the same, which is all other instances' caches need to see.
+    private static TableTransactionAction VersionAction(string groupId, LoadTicket ticket)
+    {
+        var entity = new TableEntity(groupId, VersionRowKey) { ["Kind"] = "version" };
+        return !ticket.Guarded ? new TableTransactionAction(TableTransactionActionType.UpsertMerge, entity)
+            : ticket.Version is null ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+            : new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, new ETag(ticket.Version));
+    }
+
     private static TableEntity SeenEntity(string groupId, string turnId, string nonce) =>
         new(groupId, SeenRowKey(turnId)) { [NonceProperty] = nonce, ["Kind"] = SeenKind };
 
@@ -201,6 +293,15 @@ public sealed partial class TableGroupStore(TableClient table, RecordMapper mapp
     {
         var key = KeyCodec.Encode(RecordKeys.Of(SeenKind, turnId));
         return key.Length <= KeyCodec.MaxLength ? key : KeyCodec.Encode(RecordKeys.Of(SeenKind, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(turnId)))));
+    }
+
+    // How a loaded state's save treats the version row.
+    private sealed record LoadTicket(string? Version, bool Guarded, bool FromCache)
+    {
+        /// <summary>The records the state was loaded from (each save's cached copy is this one plus its changes).</summary>
+        public CachedGroup? Source { get; init; }
+
+        public static LoadTicket Blind { get; } = new(null, Guarded: false, FromCache: false);
     }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Skipped a record of unknown kind {Kind} in group {GroupId}")]

@@ -21,8 +21,17 @@ public interface IOutboxStore
     /// <summary>Replaces a row if it is still at the version read; returns it with its new version, or null when it changed or went.</summary>
     Task<OutboxEntry?> TryReplaceAsync(OutboxEntry entry, OutboxRecord updated, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes finished rows of one group (one transaction); rows changed or gone meanwhile are left alone.</summary>
+    /// <summary>
+    /// Deletes finished rows of one group (one transaction); rows changed or gone meanwhile are left alone. A store may
+    /// put the delete off to the group's next save or the next <see cref="FlushDoneAsync"/>, keeping the rows claimed.
+    /// </summary>
     Task DeleteAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes finished rows whose delete was put off and that no save has deleted since (all of them with
+    /// <paramref name="all"/>, as when the host stops). Run at the start of every outbox pass.
+    /// </summary>
+    Task FlushDoneAsync(bool all = false, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     /// <summary>Removes the group from the pending list when it has no rows and was last listed before <paramref name="listedBefore"/>.</summary>
     Task ForgetIfIdleAsync(string groupId, DateTimeOffset listedBefore, CancellationToken cancellationToken = default);

@@ -27,6 +27,15 @@ public sealed partial class OutboxDispatcher(
     /// <summary>One pass over every pending group; returns how many rows were finished.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
+        try
+        {
+            await store.FlushDoneAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFlushFailed(logger, ex);
+        }
+
         var groups = new List<string>();
         await foreach (var group in store.PendingGroupsAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -58,6 +67,21 @@ public sealed partial class OutboxDispatcher(
         }
 
         await Task.WhenAll(TickAsync(stoppingToken), NudgedAsync(stoppingToken)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Finished rows whose delete was put off: gone before the host stops, so no one sends them again.
+            await store.FlushDoneAsync(all: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFlushFailed(logger, ex);
+        }
     }
 
     private async Task TickAsync(CancellationToken stoppingToken)
@@ -106,6 +130,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 1310, Level = LogLevel.Error, Message = "An outbox pass failed; trying again at the next tick")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1950, Level = LogLevel.Warning, Message = "Deleting finished outbox rows failed; they stay claimed and are tried again at the next pass")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1311, Level = LogLevel.Warning, Message = "Working through group {GroupId}'s outbox failed; trying again at the next tick")]
     private static partial void LogGroupFailed(ILogger logger, Exception exception, string groupId);

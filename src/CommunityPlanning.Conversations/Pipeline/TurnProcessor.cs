@@ -78,7 +78,7 @@ public sealed partial class TurnProcessor(
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
-                var state = await store.LoadAsync(groupId, cancellationToken).ConfigureAwait(false);
+                var state = await store.LoadForTurnAsync(groupId, attempt, cancellationToken).ConfigureAwait(false);
                 var context = new TurnContext(turn, state, clock.GetUtcNow());
                 await router.RouteAsync(context, cancellationToken).ConfigureAwait(false);
                 var planned = DeliveryRules.Plan(turn, context.Replies);

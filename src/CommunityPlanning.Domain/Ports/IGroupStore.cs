@@ -13,6 +13,15 @@ public interface IGroupStore
     Task<GroupState> LoadAsync(string groupId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Loads the group for one attempt of a turn. A store may serve the first attempt from a cache without reading
+    /// storage; the caller must then call <see cref="SaveAsync"/> (even with nothing changed) before it acts on what
+    /// it read: a save from a stale copy returns <see cref="SaveOutcome.Conflict"/>, and the next attempt reads storage.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">Storage could not be reached.</exception>
+    Task<GroupState> LoadForTurnAsync(string groupId, int attempt, CancellationToken cancellationToken = default) =>
+        LoadAsync(groupId, cancellationToken);
+
+    /// <summary>
     /// Writes the turn's changes atomically. When <paramref name="turnId"/> is given, the write also
     /// records that this turn was handled, so a redelivered turn is seen as a duplicate. The
     /// <paramref name="nonce"/> (one per turn, the same for every attempt) tells a retried write of our own

@@ -40,11 +40,13 @@ public sealed class GroupState
     public void Load(IGroupRecord record, string? version)
     {
         ArgumentNullException.ThrowIfNull(record);
-        _records[record.Key] = record;
-        _loaded[record.Key] = record;
+        // Keys are computed by most record types: once per record, not once per dictionary.
+        var key = record.Key;
+        _records[key] = record;
+        _loaded[key] = record;
         if (version is not null)
         {
-            _versions[record.Key] = version;
+            _versions[key] = version;
         }
     }
 

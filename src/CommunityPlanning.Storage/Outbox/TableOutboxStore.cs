@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Domain.State;
+using CommunityPlanning.Storage.Caching;
 
 namespace CommunityPlanning.Storage.Outbox;
 
@@ -16,7 +17,13 @@ namespace CommunityPlanning.Storage.Outbox;
 /// listed longer ago than the retention; an instance re-lists a group it listed more than half the retention
 /// ago, so a typical turn adds no write for the list.
 /// </summary>
-public sealed class TableOutboxStore(TableClient plans, TableClient pointers, RecordMapper mapper, TimeProvider clock, OutboxOptions options) : IOutboxStore
+/// <remarks>
+/// Outbox rows change without the group's version row (see <see cref="TableGroupStore.VersionRowKey"/>), so this
+/// instance's cached copy of the group (<see cref="GroupStateCache"/>) is told of each claim, release and delete.
+/// Another instance's copy may list rows already done or claimed: a turn reads them only to order its replies after
+/// them, and every write of a row is guarded by its own ETag.
+/// </remarks>
+public sealed class TableOutboxStore(TableClient plans, TableClient pointers, RecordMapper mapper, TimeProvider clock, OutboxOptions options, GroupStateCache? cache = null, DoneOutboxRows? done = null) : IOutboxStore
 {
     /// <summary>The pending-groups table's name (before the prefix).</summary>
     public const string PointerTableName = "outboxgroups";
@@ -77,7 +84,8 @@ public sealed class TableOutboxStore(TableClient plans, TableClient pointers, Re
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {groupId} and RowKey ge {Low} and RowKey lt {High}");
         await foreach (var entity in plans.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (mapper.ToRecord(entity) is OutboxRecord record)
+            // Rows this instance has finished (their delete put off) are done: no one works on them again.
+            if (mapper.ToRecord(entity) is OutboxRecord record && done?.Holds(groupId, record.Key) != true)
             {
                 rows.Add(new OutboxEntry(groupId, record, entity.ETag.ToString()));
             }
@@ -99,18 +107,51 @@ public sealed class TableOutboxStore(TableClient plans, TableClient pointers, Re
         try
         {
             var response = await plans.UpdateEntityAsync(mapper.ToEntity(entry.GroupId, updated), new ETag(entry.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return new OutboxEntry(entry.GroupId, updated, response.Headers.ETag?.ToString());
+            var version = response.Headers.ETag?.ToString();
+            cache?.RowChanged(entry.GroupId, entry.Record.Key, entry.Version, updated, version);
+            return new OutboxEntry(entry.GroupId, updated, version);
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
+            cache?.Evict(entry.GroupId);
             return null;
         }
     }
 
     /// <inheritdoc />
-    public async Task DeleteAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        if (done is null)
+        {
+            return DeleteNowAsync(entries, cancellationToken);
+        }
+
+        // Deleted with the group's next save, or by the next flush (see DoneOutboxRows).
+        done.Add(entries);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>How long a finished row waits for the group's next save before a flush deletes it on its own.</summary>
+    public static readonly TimeSpan FlushAfter = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc />
+    public async Task FlushDoneAsync(bool all = false, CancellationToken cancellationToken = default)
+    {
+        if (done is null)
+        {
+            return;
+        }
+
+        foreach (var rows in done.Due(all ? TimeSpan.Zero : FlushAfter))
+        {
+            await DeleteNowAsync(rows, cancellationToken).ConfigureAwait(false);
+            done.Deleted(rows[0].GroupId, rows.Select(r => r.Record.Key));
+        }
+    }
+
+    private async Task DeleteNowAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    {
         var deletable = entries.Where(e => e.Version is not null).ToList();
         if (deletable.Count == 0)
         {
@@ -123,6 +164,10 @@ public sealed class TableOutboxStore(TableClient plans, TableClient pointers, Re
             foreach (var chunk in deletable.Chunk(TableGroupStore.MaxOperations))
             {
                 await plans.SubmitTransactionAsync(chunk.Select(Delete), cancellationToken).ConfigureAwait(false);
+                foreach (var entry in chunk)
+                {
+                    cache?.RowChanged(entry.GroupId, entry.Record.Key, entry.Version!, null, null);
+                }
             }
 
             return;
@@ -136,9 +181,11 @@ public sealed class TableOutboxStore(TableClient plans, TableClient pointers, Re
             try
             {
                 await plans.DeleteEntityAsync(entry.GroupId, KeyCodec.Encode(entry.Record.Key), new ETag(entry.Version!), cancellationToken).ConfigureAwait(false);
+                cache?.RowChanged(entry.GroupId, entry.Record.Key, entry.Version!, null, null);
             }
             catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
             {
+                cache?.Evict(entry.GroupId);
                 // Someone else has it now (or finished it).
             }
         }

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Domain.Plans;
 using CommunityPlanning.Domain.Ports;
+using CommunityPlanning.Storage.Caching;
 
 namespace CommunityPlanning.Storage.Rights;
 
@@ -13,7 +14,7 @@ namespace CommunityPlanning.Storage.Rights;
 /// group by group (<see cref="GroupScrubber"/>); a group is deleted by deleting its whole partition, redelivery
 /// markers included.
 /// </summary>
-public sealed class GroupPartitionHolder(TableClient plans, string tableName, IGroupStore store, GroupScrubber scrubber) : IDataHolder
+public sealed class GroupPartitionHolder(TableClient plans, string tableName, IGroupStore store, GroupScrubber scrubber, GroupStateCache? cache = null, Outbox.TableOutboxStore? outbox = null) : IDataHolder
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Tables => [tableName];
@@ -62,6 +63,12 @@ public sealed class GroupPartitionHolder(TableClient plans, string tableName, IG
 
             await DeleteSeenNamingAsync(groupId, erasure.Person.RawIds, cancellationToken).ConfigureAwait(false);
         }
+
+        // Finished outbox rows whose delete was put off may name the person: gone before the job ends.
+        if (outbox is not null)
+        {
+            await outbox.FlushDoneAsync(all: true, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // A Slack button without a trigger id is de-duplicated by user + message + time, so its redelivery marker names
@@ -83,6 +90,17 @@ public sealed class GroupPartitionHolder(TableClient plans, string tableName, IG
     }
 
     /// <inheritdoc />
-    public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken = default) =>
-        TableRows.DeleteWhereAsync(plans, TableClient.CreateQueryFilter($"PartitionKey eq {groupId}"), cancellationToken);
+    public async Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken = default)
+    {
+        // The version row sorts first, so the first transaction deletes it: every instance's cached copy is then
+        // refused at its next save. This instance's copy goes at once.
+        cache?.Evict(groupId);
+        if (outbox is not null)
+        {
+            await outbox.FlushDoneAsync(all: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        await TableRows.DeleteWhereAsync(plans, TableClient.CreateQueryFilter($"PartitionKey eq {groupId}"), cancellationToken).ConfigureAwait(false);
+        cache?.Evict(groupId);
+    }
 }

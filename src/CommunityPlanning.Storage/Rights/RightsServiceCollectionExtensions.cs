@@ -43,7 +43,7 @@ public static class RightsServiceCollectionExtensions
 
         services.AddSingleton<GroupScrubber>();
         services.AddSingleton<IDataHolder>(sp => new GroupPartitionHolder(
-            sp.GetRequiredService<TableClient>(), Options(sp).PlansTable, sp.GetRequiredService<Domain.Ports.IGroupStore>(), sp.GetRequiredService<GroupScrubber>()));
+            sp.GetRequiredService<TableClient>(), Options(sp).PlansTable, sp.GetRequiredService<Domain.Ports.IGroupStore>(), sp.GetRequiredService<GroupScrubber>(), sp.GetRequiredService<Caching.GroupStateCache>(), sp.GetRequiredService<TableOutboxStore>()));
         services.AddSingleton<IDataHolder>(sp => TableHolder.Assignees(sp.GetRequiredService<IndexTables>().Assignees, IndexTables.AssigneesName));
         services.AddSingleton<IDataHolder>(sp => TableHolder.Reminders(sp.GetRequiredService<IndexTables>().Reminders, IndexTables.RemindersName));
         services.AddSingleton<IDataHolder>(sp => TableHolder.People(sp.GetRequiredService<TablePersonalConversationStore>().Table, TablePersonalConversationStore.TableName));
