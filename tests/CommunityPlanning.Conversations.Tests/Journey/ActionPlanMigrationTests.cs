@@ -47,7 +47,7 @@ public sealed class ActionPlanMigrationTests
         var youthClub = state.Actions().Single(a => a.SourceRowId == "00000000a2");
         Assert.Equal([1, 2, 3], state.Actions().Select(a => a.Id));
         Assert.Equal((ActionStatus.Completed, RagRating.Green, Bob), (speedWatch.Status, speedWatch.Rag, speedWatch.Owner));
-        Assert.Equal("Twelve volunteers trained", Assert.Single(speedWatch.Notes).Text);
+        Assert.Equal("Update of Thu 1 May 2025: Twelve volunteers trained", Assert.Single(speedWatch.Notes).Text);
         Assert.Equal((ActionStatus.OnHold, "Priya", 1500m), (youthClub.Status, youthClub.Plan!.Lead, youthClub.Plan.Cost));
         Assert.Equal(3, state.Find<SequenceRecord>(SequenceRecord.KeyFor(ActionRules.SequenceName))!.Last);
         Assert.Equal(ActionPlanRows.RowId(youthClub.Id), state.Find<FormRow>(FormRow.KeyFor(9, "outcomes", "00000000o1"))!.Values["action"]);
