@@ -171,6 +171,24 @@ internal static class FormViews
     /// <summary>A row's one-line summary with its own computed values.</summary>
     public static string RowSummary(TurnContext context, StepDefinition step, FormDefinition form, FormRow row)
     {
+        // An action reads as it does in the actions list: who leads it, when it's due, where it stands.
+        if (ActionPlanRows.IsActionForm(step.Number, form.Id) && ActionPlanRows.Find(context.State, row.RowId) is { } action)
+        {
+            var parts = new List<string> { action.Title };
+            if ((action.Owner?.Name ?? action.Plan?.Lead) is { } lead)
+            {
+                parts.Add(lead);
+            }
+
+            parts.Add(ActionText.Summary(action, ActionText.Today(context)));
+            if (action.Plan?.Priority is { } priority)
+            {
+                parts.Add($"{FieldDisplay.Show(StepCatalogue.Get(ActionPlanRows.PlanStep).Form(ActionPlanRows.PlanForm)!.Fields.First(f => f.Id == "priority"), priority)} priority");
+            }
+
+            return string.Join(" · ", parts);
+        }
+
         var text = FieldDisplay.Summary(form, row.Values);
         var computed = StepForms.Computed(step, form.Id, context.State, ComputedScope.Row, row.Values);
         return computed.Count == 0 ? text : text + " · " + string.Join(" · ", computed.Select(c => $"{c.Label}: {c.Value}"));
