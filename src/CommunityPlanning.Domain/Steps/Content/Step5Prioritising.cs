@@ -1,5 +1,4 @@
 using System.Globalization;
-using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Forms;
 using CommunityPlanning.Domain.Journey;
 using static CommunityPlanning.Domain.Steps.Content.Fields;
@@ -57,7 +56,7 @@ internal static class Step5Prioritising
                 "actions",
                 "Action plan",
                 "What will be done, by whom, by when. Each entry is an action, the same list as actions made in chat.",
-                ActionItem.MaxId,
+                500,
                 Text("action", "Action", required: true, max: 300),
                 Choice("theme", "Theme", ChoiceLists.Themes),
                 Text("issue", "Which issue or evidence does it answer?", max: 200),

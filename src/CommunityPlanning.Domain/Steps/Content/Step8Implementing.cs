@@ -43,8 +43,8 @@ internal static class Step8Implementing
             Rows(
                 "updates",
                 "Progress updates",
-                "Where each action stands now. Pick one to update it; every change goes into the action's history.",
-                ActionItem.MaxId,
+                "Where each action stands now. Pick one to update it. Each change is kept in its history.",
+                500,
                 Choice("action", "Which action?", [], required: true),
                 Choice("status", "Status", ChoiceLists.ActionStatus, required: true),
                 Choice("rag", "Red, amber or green?", Options(
