@@ -35,14 +35,21 @@ public static class ActionPlanRows
     /// <summary>The row id of an action: its number.</summary>
     public static string RowId(int actionId) => actionId.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The action a row id (or a choice value) names, if it exists.</summary>
+    /// <summary>
+    /// The action a row id (or a choice value) names, if it exists: its number, or, from a card drawn before the
+    /// action plan rows became actions, the old row's id.
+    /// </summary>
     public static ActionItem? Find(GroupState state, string? rowId)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return rowId is { Length: > 0 and <= 5 }
-            && int.TryParse(rowId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? state.Find<ActionItem>(ActionItem.KeyFor(id))
-                : null;
+        if (string.IsNullOrEmpty(rowId))
+        {
+            return null;
+        }
+
+        return rowId.Length <= 5 && int.TryParse(rowId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? state.Find<ActionItem>(ActionItem.KeyFor(id))
+            : state.Actions().FirstOrDefault(a => string.Equals(a.SourceRowId, rowId, StringComparison.Ordinal));
     }
 
     /// <summary>Every action as a row of the form, in number order.</summary>
