@@ -86,7 +86,7 @@ internal static class ActionPlanForm
         var note = saved.Changed
             ? $"Saved by {context.Turn.From.Name}. Change an answer and save again, or type \"where are we\" for what's next."
             : "Nothing had changed, so there was nothing to save. Type \"where are we\" for what's next.";
-        context.Show(FormViews.List(context, step, resolved, $"{note} (Action {ActionText.Number(saved.Action.Id)}: {Shorten(saved.Action.Title)})"), ReplyMode.ReplaceSource);
+        context.Show(FormViews.List(context, step, resolved, $"{note} (Action {ActionText.Number(saved.Action.Id)}: {FormSave.Shorten(saved.Action.Title)})"), ReplyMode.ReplaceSource);
         if (saved.Changed)
         {
             ActionCards.UpdateAnchored(context, saved.Action);
@@ -170,6 +170,4 @@ internal static class ActionPlanForm
 
     private static IReadOnlyDictionary<string, string> ValuesOf(StepDefinition step, ActionItem action) =>
         step.Number == ActionPlanRows.PlanStep ? ActionPlanRows.PlanValues(action) : ActionPlanRows.UpdateValues(action);
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
 }
