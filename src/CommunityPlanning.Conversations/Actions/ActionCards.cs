@@ -45,6 +45,13 @@ public static class ActionCards
             facts.Add(new Fact("RAG", rag.Title()));
         }
 
+        // Linked to the action plan: what the plan says of it.
+        facts.AddRange(ActionPlanVerbs.Facts(action).Select(f => new Fact(f.Label, f.Value)));
+        if (action.NextReview is { } review)
+        {
+            facts.Add(new Fact("Next review", Day(review)));
+        }
+
         var blocks = new List<CardBlock> { new FactsBlock(facts) };
         if (action.FromMessageBy is { } by)
         {

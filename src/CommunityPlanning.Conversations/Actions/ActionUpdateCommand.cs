@@ -12,11 +12,13 @@ namespace CommunityPlanning.Conversations.Actions;
 /// <summary>
 /// Typed changes to an action: <c>done 12</c>, <c>action 12 due next Friday</c>, <c>action 12 to @Alex</c>,
 /// <c>action 12 status on hold</c>, <c>action 12 rag amber</c>, <c>action 12 note rang the highways team</c>,
-/// <c>action 12 50%</c>, <c>action 12 reopen</c>, <c>action 12 step 8</c>.
+/// <c>action 12 50%</c>, <c>action 12 reopen</c>, <c>action 12 step 8</c>, and the plan verbs of <see cref="ActionPlanVerbs"/>
+/// (<c>action 12 priority high</c>…).
 /// </summary>
 public sealed partial class ActionUpdateCommand(INextMeetingSource meetings) : ICommand
 {
-    private const string Help = "You can say \"action 12 due next Friday\", \"action 12 to @Alex\", \"action 12 status on hold\", \"action 12 rag amber\", \"action 12 note …\" or \"action 12 50%\".";
+    private const string Help = "You can say \"action 12 due next Friday\", \"action 12 to @Alex\", \"action 12 status on hold\", \"action 12 rag amber\", \"action 12 note …\" or \"action 12 50%\". "
+        + "To link it to the action plan: \"action 12 plan issue …\", \"action 12 priority high\", \"action 12 lead type partnership\", \"action 12 partners …\", \"action 12 cost 250\" or \"action 12 funding …\".";
 
     /// <inheritdoc />
     public Regex Pattern => Matcher();
@@ -58,15 +60,20 @@ public sealed partial class ActionUpdateCommand(INextMeetingSource meetings) : I
         return ValueTask.CompletedTask;
     }
 
-    // Notes, RAG, percentage and step are progress reports anyone may make; these need the owner, the creator or an officer.
+    // Notes, RAG, percentage and step are progress reports anyone may make; these, and the plan fields, need the
+    // owner, the creator or an officer.
     private static bool ChangesStatusOwnerOrDue(string rest) =>
-        DuePart().IsMatch(rest) || OwnerPart().IsMatch(rest) || StatusPart().IsMatch(rest)
+        ActionPlanVerbs.IsPlanChange(rest) || DuePart().IsMatch(rest) || OwnerPart().IsMatch(rest) || StatusPart().IsMatch(rest)
         || CompletePart().IsMatch(rest) || ReopenPart().IsMatch(rest) || DropPart().IsMatch(rest);
 
     private void Apply(TurnContext context, ActionItem action, string rest)
     {
         Match m;
-        if ((m = DuePart().Match(rest)).Success)
+        if (ActionPlanVerbs.IsPlanChange(rest))
+        {
+            context.Say(ActionPlanVerbs.Apply(context, action, rest));
+        }
+        else if ((m = DuePart().Match(rest)).Success)
         {
             SetDue(context, action, m.Groups["phrase"].Value);
         }
@@ -234,7 +241,7 @@ public sealed partial class ActionUpdateCommand(INextMeetingSource meetings) : I
         context.Say(string.Create(CultureInfo.InvariantCulture, $"Action {ActionText.Number(action.Id)} is {percent}% done.{hint}"));
     }
 
-    [GeneratedRegex(@"^(?:(?<done>done|complete|completed|finished)\s+(?:action\s+)?#?(?<id>\d{1,5})|action\s+#?(?<id>\d{1,5})\s*[:\-]?\s+(?<rest>(?:(?:due|to|for|status|rag|notes?|progress|done|complete|completed|finished|reopen|re-open|drop|dropped|step)\b|assign|\d{1,3}\s*%).*))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?:(?<done>done|complete|completed|finished)\s+(?:action\s+)?#?(?<id>\d{1,5})|action\s+#?(?<id>\d{1,5})\s*[:\-]?\s+(?<rest>(?:(?:due|to|for|status|rag|notes?|progress|done|complete|completed|finished|reopen|re-open|drop|dropped|step|plan|issue|priority|lead|partners?|cost|funding|theme|timescale|measure)\b|assign|\d{1,3}\s*%).*))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Matcher();
 
     [GeneratedRegex(@"^due(?:\s+(?:date|on|by))?\s*[:\-]?\s*(?<phrase>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -35,6 +35,7 @@ public static class ActionsServiceCollectionExtensions
         services.AddSingleton(new HelpEntry(33, "action 12", "Show an action's details and history.", HelpTopic.Actions));
         services.AddSingleton(new HelpEntry(34, "done 12", "Mark an action done.", HelpTopic.Actions));
         services.AddSingleton(new HelpEntry(35, "action 12 due next Friday", "Change a due date. Also: \"action 12 to @Alex\", \"action 12 status on hold\", \"action 12 rag amber\", \"action 12 50%\", \"action 12 note rang the council\".", HelpTopic.Actions));
+        services.AddSingleton(new HelpEntry(37, "action 12 priority high", "Link an action to the action plan (step 5). Also: \"action 12 plan issue …\", \"action 12 lead type partnership\", \"action 12 partners …\", \"action 12 cost 250\", \"action 12 funding …\".", HelpTopic.Actions));
         services.AddSingleton(new HelpEntry(36, "digest off", "Stop the Monday digest of open actions (\"digest on\" brings it back).", HelpTopic.Actions));
         return services;
     }

@@ -63,6 +63,20 @@ public sealed class FormActions : ICardActionHandler
             return;
         }
 
+        if (ActionPlanRows.IsActionForm(step.Number, form.Id))
+        {
+            if (submission.Verb == JourneyVerbs.EditRow)
+            {
+                ActionPlanForm.Edit(context, step, resolved, rowId);
+            }
+            else
+            {
+                ActionPlanForm.Remove(context, step, resolved, rowId);
+            }
+
+            return;
+        }
+
         var row = FormRow.IsValidRowId(rowId) && form.Repeating
             ? context.State.Find<FormRow>(FormRow.KeyFor(step.Number, form.Id, rowId))
             : null;

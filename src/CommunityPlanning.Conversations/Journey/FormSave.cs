@@ -22,6 +22,12 @@ internal static class FormSave
         }
 
         var resolved = StepForms.Resolve(step, form, context.State);
+        if (ActionPlanRows.IsActionForm(step.Number, form.Id))
+        {
+            ActionPlanForm.Save(context, submission, step, resolved, rowId!, submission.Get(JourneyVerbs.NewKey) == "1");
+            return;
+        }
+
         var key = FormRow.KeyFor(step.Number, form.Id, rowId!);
         var existing = context.State.Find<FormRow>(key);
         var isNew = submission.Get(JourneyVerbs.NewKey) == "1";
@@ -78,7 +84,7 @@ internal static class FormSave
     /// Stored values, overlaid with each field this person changed (a field whose fingerprint still
     /// matches what the card showed keeps the stored value, which someone else may have changed).
     /// </summary>
-    private static Dictionary<string, string> Merge(
+    internal static Dictionary<string, string> Merge(
         FormDefinition form,
         IReadOnlyDictionary<string, string>? stored,
         FormValidation submitted,
@@ -107,5 +113,5 @@ internal static class FormSave
     private static bool SameValues(IReadOnlyDictionary<string, string> a, Dictionary<string, string> b) =>
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
+    internal static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
 }

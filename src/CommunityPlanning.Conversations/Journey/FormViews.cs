@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityPlanning.Conversations.Actions;
 using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Conversations.Forms;
 using CommunityPlanning.Conversations.Pipeline;
@@ -96,7 +97,10 @@ internal static class FormViews
     /// <summary>A repeating form's rows, with Add, Edit and Remove.</summary>
     public static Card List(TurnContext context, StepDefinition step, FormDefinition form, string? note = null)
     {
-        var rows = StepForms.Rows(context.State, step.Number, form.Id);
+        // The action plan's rows are the group's actions: numbered by their own numbers, the newest shown.
+        var actions = ActionPlanRows.IsActionForm(step.Number, form.Id);
+        var all = StepForms.Rows(context.State, step.Number, form.Id);
+        var rows = actions ? all.TakeLast(ActionPlanRows.MaxShown).ToList() : all;
         var blocks = new List<CardBlock>();
         if (form.Description is not null)
         {
@@ -108,14 +112,20 @@ internal static class FormViews
             blocks.Add(new TextBlock(note, TextTone.Good));
         }
 
-        var summaries = rows.Select((row, i) => (Row: row, Number: JourneyData.Text(i + 1), Text: RowSummary(context, step, form, row))).ToList();
+        var summaries = rows.Select((row, i) => (Row: row, Number: actions ? row.RowId : JourneyData.Text(i + 1), Text: RowSummary(context, step, form, row))).ToList();
         if (rows.Count == 0)
         {
-            blocks.Add(new TextBlock("Nothing here yet. Press Add to add the first one."));
+            blocks.Add(new TextBlock(actions
+                ? "No actions yet. Press Add to add the first one, or make one in the chat: \"action @Sam book the hall by Friday\"."
+                : "Nothing here yet. Press Add to add the first one."));
         }
         else
         {
             blocks.Add(new FactsBlock(summaries.Select(s => new Fact(s.Number + ".", s.Text)).ToList()));
+            if (all.Count > rows.Count)
+            {
+                blocks.Add(new TextBlock(string.Create(CultureInfo.InvariantCulture, $"Showing the newest {rows.Count} of {all.Count} actions. Type \"action 12\" to see any one."), TextTone.Subtle));
+            }
         }
 
         var totals = StepForms.Computed(step, form.Id, context.State, ComputedScope.Form);
@@ -124,10 +134,10 @@ internal static class FormViews
             blocks.Add(new FactsBlock(totals.Select(c => new Fact(c.Label, c.Value)).ToList()));
         }
 
-        var actions = new List<CardAction>();
-        if (rows.Count < form.MaxRows)
+        var buttons = new List<CardAction>();
+        if (all.Count < form.MaxRows)
         {
-            actions.Add(new CardAction("Add", JourneyVerbs.AddRow, JourneyData.Form(context, step.Number, form.Id)) { Style = ActionStyle.Positive });
+            buttons.Add(new CardAction("Add", JourneyVerbs.AddRow, JourneyData.Form(context, step.Number, form.Id)) { Style = ActionStyle.Positive });
         }
         else
         {
@@ -136,27 +146,49 @@ internal static class FormViews
 
         if (rows.Count > 0)
         {
-            blocks.Add(new InputBlock(new InputField(JourneyVerbs.RowKey, "Pick one to edit or remove", FieldType.Choice)
+            blocks.Add(new InputBlock(new InputField(JourneyVerbs.RowKey, actions && step.Number == ActionPlanRows.UpdateStep ? "Pick one to update" : "Pick one to edit or remove", FieldType.Choice)
             {
                 Choices = summaries.Select(s => new InputChoice(s.Row.RowId, $"{s.Number}. {Shorten(s.Text)}")).ToList(),
             }));
-            actions.Add(new CardAction("Edit", JourneyVerbs.EditRow, JourneyData.Form(context, step.Number, form.Id)) { SubmitsInputs = true });
-            actions.Add(new CardAction("Remove", JourneyVerbs.RemoveRow, JourneyData.Form(context, step.Number, form.Id)) { SubmitsInputs = true, Style = ActionStyle.Destructive });
+            buttons.Add(new CardAction(actions && step.Number == ActionPlanRows.UpdateStep ? "Update" : "Edit", JourneyVerbs.EditRow, JourneyData.Form(context, step.Number, form.Id)) { SubmitsInputs = true });
+            // Progress is never removed: the action's status says where it stands.
+            if (!(actions && step.Number == ActionPlanRows.UpdateStep))
+            {
+                buttons.Add(new CardAction("Remove", JourneyVerbs.RemoveRow, JourneyData.Form(context, step.Number, form.Id)) { SubmitsInputs = true, Style = ActionStyle.Destructive });
+            }
         }
 
-        actions.Add(new CardAction($"Back to step {JourneyData.Text(step.Number)}", JourneyVerbs.ShowStep, JourneyData.Step(context, step.Number, (JourneyVerbs.ReplaceKey, "1"))));
+        buttons.Add(new CardAction($"Back to step {JourneyData.Text(step.Number)}", JourneyVerbs.ShowStep, JourneyData.Step(context, step.Number, (JourneyVerbs.ReplaceKey, "1"))));
         return new Card
         {
             Title = $"Step {JourneyData.Text(step.Number)} · {form.Title}",
-            Subtitle = string.Create(CultureInfo.InvariantCulture, $"{rows.Count} of up to {form.MaxRows}"),
+            Subtitle = actions ? ActionCards.Count(all.Count, "action") : string.Create(CultureInfo.InvariantCulture, $"{rows.Count} of up to {form.MaxRows}"),
             Blocks = blocks,
-            Actions = actions,
+            Actions = buttons,
         };
     }
 
     /// <summary>A row's one-line summary with its own computed values.</summary>
     public static string RowSummary(TurnContext context, StepDefinition step, FormDefinition form, FormRow row)
     {
+        // An action reads as it does in the actions list: who leads it, when it's due, where it stands.
+        if (ActionPlanRows.IsActionForm(step.Number, form.Id) && ActionPlanRows.Find(context.State, row.RowId) is { } action)
+        {
+            var parts = new List<string> { action.Title };
+            if ((action.Owner?.Name ?? action.Plan?.Lead) is { } lead)
+            {
+                parts.Add(lead);
+            }
+
+            parts.Add(ActionText.Summary(action, ActionText.Today(context)));
+            if (action.Plan?.Priority is { } priority)
+            {
+                parts.Add($"{FieldDisplay.Show(StepCatalogue.Get(ActionPlanRows.PlanStep).Form(ActionPlanRows.PlanForm)!.Fields.First(f => f.Id == "priority"), priority)} priority");
+            }
+
+            return string.Join(" · ", parts);
+        }
+
         var text = FieldDisplay.Summary(form, row.Values);
         var computed = StepForms.Computed(step, form.Id, context.State, ComputedScope.Row, row.Values);
         return computed.Count == 0 ? text : text + " · " + string.Join(" · ", computed.Select(c => $"{c.Label}: {c.Value}"));

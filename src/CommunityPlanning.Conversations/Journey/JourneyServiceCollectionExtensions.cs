@@ -12,6 +12,7 @@ public static class JourneyServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IDialogFlow, StepQuestionsFlow>();
+        services.AddSingleton<ActionPlanUpgrade>();
         services.AddFeature<DialogEngine>();
         services.AddFeature<StepCommand>();
         services.AddFeature<FormActions>();

@@ -2,6 +2,7 @@ using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Conversations.Dialogs;
 using CommunityPlanning.Conversations.Features;
 using CommunityPlanning.Conversations.Pipeline;
+using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Forms;
 using CommunityPlanning.Domain.Journey;
 using CommunityPlanning.Domain.Plans;
@@ -180,6 +181,13 @@ public sealed class StepQuestionsFlow : IDialogFlow
         }
 
         var rowId = dialog.Values[RowId];
+        if (ActionPlanRows.IsActionForm(step.Number, form.Id))
+        {
+            var action = context.State.Actions().FirstOrDefault(a => string.Equals(a.SourceId, rowId, StringComparison.Ordinal))
+                ?? ActionPlanForm.Create(context, check.Values, rowId);
+            return new DialogStep(cleared, Note: $"Saved to \"{form.Title}\" as action {JourneyData.Text(action.Id)}: {FieldDisplay.Summary(form, check.Values, 2)}. You can add more on the form.");
+        }
+
         context.State.Put(new FormRow(step.Number, form.Id, rowId, check.Values, context.Turn.From, context.Now));
         return new DialogStep(cleared, Note: $"Saved to \"{form.Title}\": {FieldDisplay.Summary(form, check.Values, 2)}. You can add more on the form.");
     }

@@ -41,7 +41,8 @@ public sealed partial class TurnProcessor(
     TimeProvider clock,
     ILogger<TurnProcessor> logger,
     IOutboxStore? pending = null,
-    MentionConfirmer? rosters = null)
+    MentionConfirmer? rosters = null,
+    Journey.ActionPlanUpgrade? upgrade = null)
 {
     /// <summary>How many times a turn is tried when others keep changing the same records.</summary>
     public const int MaxAttempts = 5;
@@ -79,6 +80,11 @@ public sealed partial class TurnProcessor(
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
                 var state = await store.LoadForTurnAsync(groupId, attempt, cancellationToken).ConfigureAwait(false);
+                if (upgrade is not null)
+                {
+                    state = await upgrade.PrepareAsync(state, turn, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
+
                 var context = new TurnContext(turn, state, clock.GetUtcNow());
                 await router.RouteAsync(context, cancellationToken).ConfigureAwait(false);
                 var planned = DeliveryRules.Plan(turn, context.Replies);

@@ -84,6 +84,15 @@ public sealed record ActionItem(int Id, string Title, int Step, MemberRef Create
     /// <summary>When it was completed or dropped.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>
+    /// The id of the step-5 action plan row this action was converted from (groups stored before the action plan
+    /// and chat actions were one list), so the conversion never makes the same action twice.
+    /// </summary>
+    public string? SourceRowId { get; init; }
+
+    /// <summary>When the group means to look at it again (step 8 monitoring), if set.</summary>
+    public DateOnly? NextReview { get; init; }
+
     /// <inheritdoc />
     [JsonIgnore]
     public string Key => KeyFor(Id);
@@ -156,6 +165,24 @@ public sealed record ActionItem(int Id, string Title, int Step, MemberRef Create
     /// <summary>Moves it to another plan step.</summary>
     public ActionItem WithStep(int step, MemberRef by, DateTimeOffset at) =>
         step == Step ? this : Changed(by, at, string.Create(CultureInfo.InvariantCulture, $"step {Step} → {step}")) with { Step = step };
+
+    /// <summary>Sets (or clears) what the action plan says of it; each changed field goes into the history.</summary>
+    public ActionItem WithPlan(ActionPlanFields? plan, MemberRef by, DateTimeOffset at)
+    {
+        var before = Plan ?? ActionPlanChanges.Empty;
+        var after = plan ?? ActionPlanChanges.Empty;
+        if (before == after)
+        {
+            return this;
+        }
+
+        var changed = Changed(by, at, "plan: " + string.Join(", ", ActionPlanChanges.Describe(before, after)));
+        return changed with { Plan = ActionPlanChanges.IsEmpty(after) ? null : after };
+    }
+
+    /// <summary>Sets (or clears) the next review date.</summary>
+    public ActionItem WithNextReview(DateOnly? review, MemberRef by, DateTimeOffset at) =>
+        review == NextReview ? this : Changed(by, at, $"next review {DueText(NextReview)} → {DueText(review)}") with { NextReview = review };
 
     /// <summary>A due date as people read it, or "none".</summary>
     public static string DueText(DateOnly? due) => due is { } d ? UkDateFormat.Day(d) : "none";

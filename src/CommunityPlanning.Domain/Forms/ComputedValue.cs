@@ -28,7 +28,11 @@ public sealed record ComputedValue(string FormId, string Id, string Label, Compu
 public sealed record ComputedInput(
     IReadOnlyDictionary<string, string> Row,
     IReadOnlyList<RowValues> Rows,
-    Func<int, string, IReadOnlyList<RowValues>> Lookup);
+    Func<int, string, IReadOnlyList<RowValues>> Lookup)
+{
+    /// <summary>Every action of the group (the action plan and chat actions are one list), in number order.</summary>
+    public IReadOnlyList<Actions.ActionItem> Actions { get; init; } = [];
+}
 
 /// <summary>One stored row's id and values.</summary>
 /// <param name="RowId">The row's id (<c>main</c> for a single form).</param>

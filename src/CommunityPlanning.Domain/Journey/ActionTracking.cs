@@ -1,70 +1,36 @@
-using CommunityPlanning.Domain.Forms;
+using CommunityPlanning.Domain.Actions;
 
 namespace CommunityPlanning.Domain.Journey;
 
 /// <summary>
-/// Where each action of the plan stands: the latest progress update (step 8) wins over the status
-/// written in the action plan (step 5).
+/// Counts over the group's one action list: every action, whether it was written into the step-5 action plan
+/// or made in chat, counts in steps 5, 8 and 9.
 /// </summary>
 public static class ActionTracking
 {
-    /// <summary>The step and form of the action plan.</summary>
-    public const int ActionStep = 5;
+    /// <summary>The step of the action plan.</summary>
+    public const int ActionStep = ActionPlanRows.PlanStep;
 
     /// <summary>The action plan's form id.</summary>
-    public const string ActionForm = "actions";
+    public const string ActionForm = ActionPlanRows.PlanForm;
 
-    /// <summary>The step and form of progress updates.</summary>
-    public const int UpdateStep = 8;
+    /// <summary>The step of progress updates.</summary>
+    public const int UpdateStep = ActionPlanRows.UpdateStep;
 
     /// <summary>The progress updates' form id.</summary>
-    public const string UpdateForm = "updates";
+    public const string UpdateForm = ActionPlanRows.UpdateForm;
 
-    /// <summary>The field naming an action, in updates and outcomes.</summary>
-    public const string ActionField = "action";
-
-    /// <summary>The status field, in actions and updates.</summary>
-    public const string StatusField = "status";
-
-    /// <summary>The date field of an update.</summary>
-    public const string UpdatedField = "updated";
-
-    /// <summary>The status an action has now, by action row id.</summary>
-    public static IReadOnlyDictionary<string, string> CurrentStatus(IReadOnlyList<RowValues> actions, IReadOnlyList<RowValues> updates)
+    /// <summary>How many actions are still to do (not completed or dropped).</summary>
+    public static int Outstanding(IEnumerable<ActionItem> actions)
     {
         ArgumentNullException.ThrowIfNull(actions);
-        ArgumentNullException.ThrowIfNull(updates);
-        var status = actions.ToDictionary(
-            a => a.RowId,
-            a => a.Values.GetValueOrDefault(StatusField) ?? "not-started",
-            StringComparer.Ordinal);
-
-        // Rows are in the order they were added; a later date wins, and on the same date the later row.
-        var latest = updates
-            .Select((u, order) => (Update: u, Order: order, Day: Computations.Date(u.Values, UpdatedField) ?? DateOnly.MinValue))
-            .OrderBy(x => x.Day)
-            .ThenBy(x => x.Order);
-        foreach (var (update, _, _) in latest)
-        {
-            if (update.Values.GetValueOrDefault(ActionField) is { } actionId
-                && status.ContainsKey(actionId)
-                && update.Values.GetValueOrDefault(StatusField) is { } newStatus)
-            {
-                status[actionId] = newStatus;
-            }
-        }
-
-        return status;
+        return actions.Count(a => a.IsOpen);
     }
 
-    /// <summary>True when an action needs no more work: completed or dropped.</summary>
-    public static bool IsDone(string status) => status is "completed" or "dropped";
-
-    /// <summary>How many actions are still to do.</summary>
-    public static int Outstanding(IReadOnlyList<RowValues> actions, IReadOnlyList<RowValues> updates) =>
-        CurrentStatus(actions, updates).Values.Count(s => !IsDone(s));
-
     /// <summary>How many actions are completed.</summary>
-    public static int Completed(IReadOnlyList<RowValues> actions, IReadOnlyList<RowValues> updates) =>
-        CurrentStatus(actions, updates).Values.Count(s => s == "completed");
+    public static int Completed(IEnumerable<ActionItem> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        return actions.Count(a => a.Status == ActionStatus.Completed);
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
+using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Members;
 using CommunityPlanning.Domain.State;
 
@@ -66,12 +67,18 @@ public sealed record FormRow(
         return string.Create(CultureInfo.InvariantCulture, $"{text.ToString().PadLeft(9, '0')}{Base36[hash[0] % 36]}{Base36[hash[1] % 36]}");
     }
 
-    /// <summary>A new row id not yet used by the form: one millisecond later while the id is taken.</summary>
+    /// <summary>
+    /// A new row id not yet used by the form (for the action plan forms, by no action made from a form): one
+    /// millisecond later while the id is taken.
+    /// </summary>
     public static string NewRowId(GroupState state, int step, string formId, DateTimeOffset now, string userId)
     {
         ArgumentNullException.ThrowIfNull(state);
+        var actions = ActionPlanRows.IsActionForm(step, formId)
+            ? state.Actions().Select(a => a.SourceId).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            : [];
         var id = NewRowId(now, userId);
-        while (state.Find<FormRow>(KeyFor(step, formId, id)) is not null)
+        while (state.Find<FormRow>(KeyFor(step, formId, id)) is not null || actions.Contains(id))
         {
             now = now.AddMilliseconds(1);
             id = NewRowId(now, userId);

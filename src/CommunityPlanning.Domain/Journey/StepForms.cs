@@ -1,3 +1,4 @@
+using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Forms;
 using CommunityPlanning.Domain.State;
 using CommunityPlanning.Domain.Steps;
@@ -7,11 +8,16 @@ namespace CommunityPlanning.Domain.Journey;
 /// <summary>Reads and checks a group's answers to the steps' forms.</summary>
 public static class StepForms
 {
-    /// <summary>Every row of a form, in the order they were added.</summary>
+    /// <summary>
+    /// Every row of a form, in the order they were added. The action plan and progress forms' rows are the
+    /// group's actions (see <see cref="ActionPlanRows"/>).
+    /// </summary>
     public static IReadOnlyList<FormRow> Rows(GroupState state, int step, string formId)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return state.WithPrefix<FormRow>(FormRow.PrefixFor(step, formId)).ToList();
+        return ActionPlanRows.IsActionForm(step, formId)
+            ? ActionPlanRows.Rows(state, step, formId)
+            : state.WithPrefix<FormRow>(FormRow.PrefixFor(step, formId)).ToList();
     }
 
     /// <summary>A single form's answers, or null when nothing has been recorded.</summary>
@@ -47,9 +53,12 @@ public static class StepForms
                 return field;
             }
 
-            var choices = Rows(state, link.SourceStep, link.SourceForm)
-                .Select((row, i) => new FieldChoice(row.RowId, $"{i + 1}. {row.Values.GetValueOrDefault(link.TitleField) ?? row.RowId}"))
-                .ToList();
+            // Actions are picked by their own numbers (the newest when there are very many).
+            var choices = ActionPlanRows.IsActionForm(link.SourceStep, link.SourceForm)
+                ? state.Actions().TakeLast(ActionPlanRows.MaxShown).Select(a => new FieldChoice(ActionPlanRows.RowId(a.Id), $"{ActionPlanRows.RowId(a.Id)}. {a.Title}")).ToList()
+                : Rows(state, link.SourceStep, link.SourceForm)
+                    .Select((row, i) => new FieldChoice(row.RowId, $"{i + 1}. {row.Values.GetValueOrDefault(link.TitleField) ?? row.RowId}"))
+                    .ToList();
             return field with { Choices = choices };
         }).ToList();
         return form with { Fields = fields };
@@ -114,7 +123,10 @@ public static class StepForms
         var input = new ComputedInput(
             row ?? new Dictionary<string, string>(),
             Values(state, step.Number, formId),
-            (s, f) => Values(state, s, f));
+            (s, f) => Values(state, s, f))
+        {
+            Actions = state.Actions().ToList(),
+        };
         return computed
             .Select(c => (c.Label, Value: c.Compute(input)))
             .Where(c => c.Value is not null)

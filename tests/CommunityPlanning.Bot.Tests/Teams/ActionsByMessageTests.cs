@@ -53,6 +53,46 @@ public sealed class ActionsByMessageTests(TeamsHostFixture fixture) : IClassFixt
         Assert.True(action.History.Count >= 2, "reassignment and completion are both in the history");
     }
 
+    [Fact]
+    public async Task PlanVerbs_LinkAChatActionToTheActionPlan_ShowOnItsCard()
+    {
+        var activities = new TeamsActivities(fixture.Environment.Connector.ServiceUrl, TeamsActivities.NewChannel());
+        await StartPlanAsync(activities);
+        await SendAsync(activities.MessageToBot("action: mend the bench at the pond"));
+        await NextForAsync(activities.ConversationId);
+
+        // Each change is answered, and the action's card, posted before, is updated in place too.
+        await SendAsync(activities.MessageToBot("action 1 priority high"));
+        await NextContainingAsync(activities.ConversationId, "Action 1's priority in the plan is now high");
+        await SendAsync(activities.MessageToBot("action 1 cost 250"));
+        await NextContainingAsync(activities.ConversationId, "Action 1's cost in the plan is now £250");
+        await SendAsync(activities.MessageToBot("action 1"));
+        var card = await NextContainingAsync(activities.ConversationId, "Priority");
+
+        Assert.Contains("Priority", card, StringComparison.Ordinal);
+        Assert.Contains("High", card, StringComparison.Ordinal);
+        Assert.Contains("£250", card, StringComparison.Ordinal);
+        var action = Assert.Single((await fixture.Host.LoadGroupAsync(activities.GroupId)).OfType<ActionItem>());
+        Assert.Equal(("high", 250m), (action.Plan!.Priority, action.Plan.Cost));
+    }
+
+    private async Task<string> NextContainingAsync(string conversationId, string text)
+    {
+        var seen = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var next = (await NextForAsync(conversationId)).AllText();
+            if (next.Contains(text, StringComparison.Ordinal))
+            {
+                return next;
+            }
+
+            seen.Add(next);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No message with \"{text}\" among:\n" + string.Join("\n---\n", seen));
+    }
+
     private async Task StartPlanAsync(TeamsActivities activities)
     {
         await SendAsync(activities.MessageToBot("start"));

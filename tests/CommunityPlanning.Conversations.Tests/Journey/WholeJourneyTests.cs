@@ -1,3 +1,4 @@
+using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Testing;
 using CommunityPlanning.Conversations.Tests.Support;
 using CommunityPlanning.Domain.Journey;
@@ -101,13 +102,14 @@ public sealed class WholeJourneyTests
         await chat.TickAll(Bob);
         await chat.CompleteStep(Ann);
 
-        // Step 8: an update on the first action, picked from the action plan.
+        // Step 8: an update on the first action, picked from the action plan (whose rows are the group's actions).
         var actions = StepForms.Rows(await chat.Stored(), 5, "actions");
-        (await chat.AddRow(Bob, 8, "Progress updates", ("action", actions[0].RowId), ("status", "completed"), ("rag", "green"), ("updated", "2026-03-01")))
+        Assert.Equal(["1", "2"], actions.Select(a => a.RowId));
+        (await chat.AddRow(Bob, 8, "Progress updates", ("action", actions[0].RowId), ("status", "completed"), ("rag", "green"), ("note", "Twelve volunteers trained.")))
             .AssertReply("Community speed watch")
             .AssertReply("Actions still to do: 1");
         await chat.Press(Bob, "Add");
-        var refused = await chat.Press(Bob, "Save", Inputs.Of(("action", "not-an-action"), ("status", "completed"), ("updated", "2026-03-01")));
+        var refused = await chat.Press(Bob, "Save", Inputs.Of(("action", "not-an-action"), ("status", "completed")));
         Assert.Contains("isn't one of the choices", refused.ErrorBeside("action"));
         await chat.TickAll(Ann);
         await chat.CompleteStep(Ann);
@@ -141,7 +143,12 @@ public sealed class WholeJourneyTests
         Assert.Equal("2025-03-10", StepForms.Single(state, 1, "support")!.Values["minuteDate"]);
         Assert.Equal("2025-03-22", StepForms.Single(state, 1, "launch")!.Values["date"]);
         Assert.Equal("2029-06-09", StepForms.Single(state, 9, "review")!.Values["reviewDate"]);
-        Assert.Single(StepForms.Rows(state, 8, "updates"));
+        var speedWatch = state.Find<ActionItem>(ActionItem.KeyFor(1))!;
+        Assert.Equal((ActionStatus.Completed, RagRating.Green), (speedWatch.Status, speedWatch.Rag));
+        Assert.Equal(Bob, speedWatch.Owner);
+        Assert.Equal("Twelve volunteers trained.", Assert.Single(speedWatch.Notes).Text);
+        Assert.Equal("Priya", state.Find<ActionItem>(ActionItem.KeyFor(2))!.Plan!.Lead);
+        Assert.DoesNotContain(state.OfType<FormRow>(), r => r.Step is 5 or 8 && r.FormId is "actions" or "updates");
         Assert.Null(state.Find<DialogState>(DialogState.KeyFor(Ann.Id)));
         Assert.Null(state.Find<DialogState>(DialogState.KeyFor(Bob.Id)));
         (await restarted.Send(Bob, "summary step 9"))

@@ -1,3 +1,4 @@
+using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Forms;
 using CommunityPlanning.Domain.Journey;
 using CommunityPlanning.Domain.Members;
@@ -80,24 +81,23 @@ public sealed class ComputedValueTests
     }
 
     [Fact]
-    public void Outstanding_LatestUpdateWins_OverActionPlanStatus()
+    public void Outstanding_CountsEveryAction_PlanAndChat()
     {
-        var actions = new List<RowValues>
-        {
-            new("a1", Values(("action", "Bus shelter"), ("status", "in-progress"))),
-            new("a2", Values(("action", "Speed signs"), ("status", "not-started"))),
-            new("a3", Values(("action", "Litter pick"), ("status", "completed"))),
-        };
-        var updates = new List<RowValues>
-        {
-            new("u1", Values(("action", "a1"), ("status", "completed"), ("updated", "2025-05-01"))),
-            new("u2", Values(("action", "a1"), ("status", "on-hold"), ("updated", "2025-04-01"))),
-            new("u3", Values(("action", "a2"), ("status", "dropped"), ("updated", "2025-04-01"))),
-        };
+        var state = new GroupState("g1");
+        state.Put(ActionItem.Create(1, "Bus shelter", 5, Sam, Now) with { Plan = new ActionPlanFields { Priority = "high" } });
+        state.Put(ActionItem.Create(2, "Book the hall", 2, Sam, Now).WithStatus(ActionStatus.Completed, Sam, Now));
+        state.Put(ActionItem.Create(3, "Ring the council", 8, Sam, Now).WithStatus(ActionStatus.Dropped, Sam, Now));
+        state.Put(ActionItem.Create(4, "Speed signs", 2, Sam, Now));
 
-        Assert.Equal(0, ActionTracking.Outstanding(actions, updates));
-        Assert.Equal(2, ActionTracking.Completed(actions, updates));
-        Assert.Equal(2, ActionTracking.Outstanding(actions, []));
+        var step5 = StepForms.Computed(StepCatalogue.Get(5), "actions", state, ComputedScope.Form);
+        var step8 = StepForms.Computed(StepCatalogue.Get(8), "updates", state, ComputedScope.Form);
+        var step9 = StepForms.Computed(StepCatalogue.Get(9), "review", state, ComputedScope.Form);
+
+        Assert.Contains(("Actions still to do", "2"), step5);
+        Assert.Contains(("Actions still to do", "2"), step8);
+        Assert.Contains(("Actions completed", "1"), step8);
+        Assert.Contains(("Actions completed", "1"), step9);
+        Assert.Contains(("Actions outstanding", "2"), step9);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using CommunityPlanning.Conversations.Actions;
 using CommunityPlanning.Conversations.Features;
+using CommunityPlanning.Conversations.Journey;
+using CommunityPlanning.Domain.Journey;
 using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Actions;
@@ -13,7 +15,7 @@ public sealed class ActionsEndToEndTests
 {
     private static readonly ConversationKey Channel = new("msteams", "tenant-1", "19:steering@thread.tacv2");
 
-    private static TurnProcessor Processor(IndexFixture f)
+    private static TurnProcessor Processor(IndexFixture f, bool upgrade = false)
     {
         var meetings = new NoMeetingsPlanned();
         var list = new ActionListCommand(f.Assignees);
@@ -22,7 +24,9 @@ public sealed class ActionsEndToEndTests
         var buttons = new ActionButtons();
         var start = new StartPlan();
         var router = new TurnRouter([start, list, update, new DigestCommand(), create], [start, list, create, buttons], [start], [create], []);
-        return new TurnProcessor(f.Store, router, f.Writer, f.Clock, NullLogger<TurnProcessor>.Instance);
+        return new TurnProcessor(
+            f.Store, router, f.Writer, f.Clock, NullLogger<TurnProcessor>.Instance,
+            upgrade: upgrade ? new ActionPlanUpgrade(f.Store, f.Writer, NullLogger<ActionPlanUpgrade>.Instance) : null);
     }
 
     private static Turn Message(IndexFixture f, Domain.Members.MemberRef from, string text, params Domain.Members.MemberRef[] mentions) => new()
@@ -67,6 +71,31 @@ public sealed class ActionsEndToEndTests
         await f.Dispatcher("a", messenger).RunOnceAsync();
         Assert.Single(messenger.Sent);
         Assert.Empty(await f.Assignees.ForOwnerAsync(KeyOf(Sam)));
+    }
+
+    [Fact]
+    public async Task OldActionPlanRowWithATargetDate_AfterConversion_RemindsItsLeadAndIsInTheirActions()
+    {
+        var f = new IndexFixture();
+        await f.SeedGroupAsync(Channel.GroupId);
+        var old = await f.Store.LoadAsync(Channel.GroupId);
+        old.Put(new FormRow(5, "actions", "0000000a1", new Dictionary<string, string>
+        {
+            ["action"] = "Community speed watch", ["type"] = "community", ["lead"] = "Sam", ["target"] = "2025-03-14",
+        }, Chair, f.Clock.GetUtcNow()));
+        Assert.Equal(Domain.Ports.SaveOutcome.Saved, await f.Store.SaveAsync(old, null));
+        var processor = Processor(f, upgrade: true);
+
+        var listed = await processor.ProcessAsync(Message(f, Chair, "actions"));
+
+        Assert.Contains("Action 1: Community speed watch", Assert.Single(listed.Replies).Card!.Blocks.OfType<Conversations.Cards.FactsBlock>().SelectMany(b => b.Facts).Select(x => x.Label));
+        Assert.Single(await f.Assignees.ForOwnerAsync(KeyOf(Sam)));
+        var messenger = new RecordingMessenger();
+        f.Clock.SetUtcNow(new DateTimeOffset(2025, 3, 13, 9, 0, 0, TimeSpan.Zero));
+        await f.Dispatcher("a", messenger).RunOnceAsync();
+        var (to, _, reply) = Assert.Single(messenger.Sent);
+        Assert.Equal(Sam.Id, to);
+        Assert.Contains("Community speed watch", reply.Text ?? reply.Card?.Title, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,8 +55,8 @@ internal static class Step5Prioritising
             Rows(
                 "actions",
                 "Action plan",
-                "What will be done, by whom, by when.",
-                100,
+                "What will be done, by whom, by when. Each entry is an action, the same list as actions made in chat.",
+                500,
                 Text("action", "Action", required: true, max: 300),
                 Choice("theme", "Theme", ChoiceLists.Themes),
                 Text("issue", "Which issue or evidence does it answer?", max: 200),
@@ -93,7 +93,7 @@ internal static class Step5Prioritising
             new ComputedValue("priorities", "toScore", "Issues to score (with step 4's)", ComputedScope.Form, input =>
                 (input.Rows.Count + input.Lookup(4, "issues").Count).ToString(CultureInfo.InvariantCulture)),
             new ComputedValue("actions", "outstanding", "Actions still to do", ComputedScope.Form, input =>
-                ActionTracking.Outstanding(input.Rows, input.Lookup(ActionTracking.UpdateStep, ActionTracking.UpdateForm)).ToString(CultureInfo.InvariantCulture)),
+                ActionTracking.Outstanding(input.Actions).ToString(CultureInfo.InvariantCulture)),
         ],
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Forms;
 using CommunityPlanning.Domain.Journey;
 using static CommunityPlanning.Domain.Steps.Content.Fields;
@@ -42,15 +43,14 @@ internal static class Step8Implementing
             Rows(
                 "updates",
                 "Progress updates",
-                "Each update on an action: where it stands now. The latest update is the action's status.",
+                "Where each action stands now. Pick one to update it. Each change is kept in its history.",
                 500,
                 Choice("action", "Which action?", [], required: true),
                 Choice("status", "Status", ChoiceLists.ActionStatus, required: true),
                 Choice("rag", "Red, amber or green?", Options(
                     ("red", "Red: not achieved, or a concern"), ("amber", "Amber: not due yet or waiting for funding"), ("green", "Green: achieved or on track"))),
                 Percent("percent", "How complete is it (%)?"),
-                Date("updated", "Date of this update", required: true),
-                Long("note", "Progress note", max: 1000),
+                Long("note", "Progress note", max: ActionItem.MaxNoteLength),
                 Date("nextReview", "Next review date")),
             Rows(
                 "monitoring",
@@ -77,10 +77,6 @@ internal static class Step8Implementing
                 Text("funder", "Funder", required: true, max: 150),
                 Pounds("amount", "Amount", required: true)),
         ],
-        Rules =
-        [
-            Rules.NotBefore("updates", "nextReview", "updated", "The next review can't be before the date of this update."),
-        ],
         LinkedChoices =
         [
             new LinkedChoice("updates", "action", ActionTracking.ActionStep, ActionTracking.ActionForm, "action"),
@@ -89,9 +85,9 @@ internal static class Step8Implementing
         Computed =
         [
             new ComputedValue("updates", "outstanding", "Actions still to do", ComputedScope.Form, input =>
-                ActionTracking.Outstanding(input.Lookup(ActionTracking.ActionStep, ActionTracking.ActionForm), input.Rows).ToString(CultureInfo.InvariantCulture)),
+                ActionTracking.Outstanding(input.Actions).ToString(CultureInfo.InvariantCulture)),
             new ComputedValue("updates", "completed", "Actions completed", ComputedScope.Form, input =>
-                ActionTracking.Completed(input.Lookup(ActionTracking.ActionStep, ActionTracking.ActionForm), input.Rows).ToString(CultureInfo.InvariantCulture)),
+                ActionTracking.Completed(input.Actions).ToString(CultureInfo.InvariantCulture)),
             new ComputedValue("funding", "total", "Total secured", ComputedScope.Form, input =>
                 Computations.Sum(input.Rows.Select(r => r.Values), "amount") is { } total ? Computations.Pounds(total) : null),
         ],

@@ -77,9 +77,9 @@ internal static class Step9Reviewing
         Computed =
         [
             new ComputedValue("review", "completed", "Actions completed", ComputedScope.Form, input =>
-                ActionTracking.Completed(input.Lookup(ActionTracking.ActionStep, ActionTracking.ActionForm), input.Lookup(ActionTracking.UpdateStep, ActionTracking.UpdateForm)).ToString(CultureInfo.InvariantCulture)),
+                ActionTracking.Completed(input.Actions).ToString(CultureInfo.InvariantCulture)),
             new ComputedValue("review", "outstanding", "Actions outstanding", ComputedScope.Form, input =>
-                ActionTracking.Outstanding(input.Lookup(ActionTracking.ActionStep, ActionTracking.ActionForm), input.Lookup(ActionTracking.UpdateStep, ActionTracking.UpdateForm)).ToString(CultureInfo.InvariantCulture)),
+                ActionTracking.Outstanding(input.Actions).ToString(CultureInfo.InvariantCulture)),
         ],
     };
 }
