@@ -3,6 +3,7 @@ using Azure.Identity;
 using CommunityPlanning.Bot.Links;
 using CommunityPlanning.Bot.Playground;
 using CommunityPlanning.Bot.Meetings;
+using CommunityPlanning.Bot.Progress;
 using CommunityPlanning.Bot.Rights;
 using CommunityPlanning.Conversations;
 using CommunityPlanning.Slack;
@@ -30,6 +31,7 @@ internal static class ApplicationServices
         builder.AddLinks();
         builder.AddMeetingsHost();
         builder.AddRightsHost();
+        builder.AddProgressPictures();
         services.AddSingleton<SitePages>();
         builder.AddTelemetry();
         if (builder.Environment.IsDevelopment())
@@ -47,6 +49,7 @@ internal static class ApplicationServices
         app.MapPlayground();
         app.MapMinutesApi();
         app.MapRightsApi();
+        app.MapProgressPictureApi();
         return app;
     }
 
