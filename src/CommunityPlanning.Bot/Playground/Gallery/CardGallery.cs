@@ -21,30 +21,8 @@ internal sealed class CardGallery(AdaptiveCardRenderer renderer, IProgressPictur
     {
         using var script = new GalleryScript(pictures);
         var played = await script.RunAsync().ConfigureAwait(false);
-        return played.Select(c => new GalleryCard(c.Name, c.Caption, c.Card.IsForm, SameOrigin(renderer.Render(c.Card)))).ToList();
+        return played.Select(c => new GalleryCard(c.Name, c.Caption, c.Card.IsForm, SameOriginImages.Rewrite(renderer.Render(c.Card)))).ToList();
     }
-
-    // Pictures are signed for PublicBaseUrl, which on this machine need not be the address the page was opened at
-    // (tests listen on any free port): the page loads them from its own origin by path.
-    private static JsonObject SameOrigin(JsonObject card)
-    {
-        foreach (var image in Descendants(card).Where(n => (string?)n["type"] == "Image"))
-        {
-            if (Uri.TryCreate((string?)image["url"], UriKind.Absolute, out var url))
-            {
-                image["url"] = url.PathAndQuery;
-            }
-        }
-
-        return card;
-    }
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
-    {
-        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Descendants(p.Value))),
-        JsonArray a => a.SelectMany(Descendants),
-        _ => [],
-    };
 
     // The script runs on a clock of its own, in the past: the host's links are signed on the host's clock, so they work.
     private sealed class HostPictures(IProgressPictures pictures, TimeProvider clock) : IProgressPictures
