@@ -106,7 +106,7 @@ public sealed partial class OutboxDelivery(
         {
             // Finishing never runs on the caller's token: when the host stops half-way, the rows already done are still
             // deleted, and the rows still claimed are handed back, so another instance (or this one restarted) takes them
-            // at once instead of waiting for the claims to run out. A row whose send was cut short may then go twice.
+            // at once instead of waiting for the claims to run out.
             using var finish = new CancellationTokenSource(options.FinishTimeout);
             if (finished)
             {
@@ -150,10 +150,15 @@ public sealed partial class OutboxDelivery(
 
     private async Task<bool> WorkInOrderAsync(IReadOnlyList<OutboxEntry> entries, bool claimFirst, List<OutboxEntry> done, Dictionary<string, OutboxEntry> held, CancellationToken cancellationToken)
     {
+        // A send under way when the work is stopped may finish (within FinishTimeout), so a graceful stop never cuts a
+        // message short and sends it twice; no new row is started after the stop.
+        using var sending = new CancellationTokenSource();
+        using var stopped = cancellationToken.Register(() => sending.CancelAfter(options.FinishTimeout));
         var repliesBlocked = false;
         var allDone = true;
         foreach (var entry in entries.OrderBy(e => e.Record.Key, StringComparer.Ordinal))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var now = clock.GetUtcNow();
             var isReply = entry.Record.Type == OutboxKind.Reply;
             var mine = !claimFirst && string.Equals(entry.Record.ClaimedBy, options.InstanceId, StringComparison.Ordinal);
@@ -191,7 +196,7 @@ public sealed partial class OutboxDelivery(
                 held[current.Record.Key] = current;
             }
 
-            var result = await DoAsync(current, cancellationToken).ConfigureAwait(false);
+            var result = await DoAsync(current, sending.Token).ConfigureAwait(false);
             if (result.Status == DeliveryStatus.Delivered)
             {
                 held.Remove(current.Record.Key);
