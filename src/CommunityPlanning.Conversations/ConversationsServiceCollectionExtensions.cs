@@ -23,6 +23,7 @@ public static class ConversationsServiceCollectionExtensions
 
         services.AddFeature<HelpCommand>();
         services.AddFeature<StartPlan>();
+        services.TryAddSingleton<IProgressPictures, NoProgressPictures>();
         services.AddFeature<ProgressCommand>();
         services.AddFeature<ChecklistFeature>();
         // Actions before the journey: a sentence-shaped action ("I'll …", "@Sam to …") is recognised before

@@ -4,6 +4,7 @@ using CommunityPlanning.Bot.Links;
 using CommunityPlanning.Bot.Playground;
 using CommunityPlanning.Bot.Meetings;
 using CommunityPlanning.Bot.Plans;
+using CommunityPlanning.Bot.Progress;
 using CommunityPlanning.Bot.Rights;
 using CommunityPlanning.Bot.Surveys;
 using CommunityPlanning.Conversations;
@@ -34,6 +35,7 @@ internal static class ApplicationServices
         builder.AddRightsHost();
         builder.AddSurveysHost();
         builder.AddPlanDocumentsHost();
+        builder.AddProgressPictures();
         services.AddSingleton<SitePages>();
         builder.AddTelemetry();
         if (builder.Environment.IsDevelopment())
@@ -53,6 +55,7 @@ internal static class ApplicationServices
         app.MapRightsApi();
         app.MapSurveyUploadApi();
         app.MapPlanDocumentsApi();
+        app.MapProgressPictureApi();
         return app;
     }
 

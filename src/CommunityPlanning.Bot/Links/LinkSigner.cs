@@ -7,8 +7,8 @@ using System.Text;
 namespace CommunityPlanning.Bot.Links;
 
 /// <summary>
-/// The one service that signs and checks the links the host hands out (minutes today; documents, exports,
-/// uploads and pictures later): <c>{path}?expires={unix}&amp;kid={key id}&amp;sig={base64url HMAC-SHA256}</c>.
+/// The one service that signs and checks the links the host hands out (minutes, data exports, plan documents,
+/// survey uploads and progress pictures): <c>{path}?expires={unix}&amp;kid={key id}&amp;sig={base64url HMAC-SHA256}</c>.
 /// The signature covers the link's purpose, its path, its expiry and the key id, so none can be changed or
 /// reused for another kind of link. Links are signed with the current key and checked with whichever key
 /// their <c>kid</c> names, so a key can be rotated while links signed with the previous one still work.

@@ -68,7 +68,7 @@ internal static class LocalConnectorApi
         activity["channelId"] = PlaygroundBot.ChannelId;
         activity.Remove("serviceUrl");
         activity.Remove("recipient");
-        return activity;
+        return SameOriginImages.Rewrite(activity);
     }
 
     // The Connector's error shape, so the bot's client logs a code rather than nothing.

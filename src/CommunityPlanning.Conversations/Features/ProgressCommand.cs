@@ -10,8 +10,11 @@ using CommunityPlanning.Domain.Steps;
 
 namespace CommunityPlanning.Conversations.Features;
 
-/// <summary><c>progress</c>: where the plan stands across L-E-A-D and the nine steps.</summary>
-public sealed partial class ProgressCommand : ICommand, ICardActionHandler
+/// <summary>
+/// <c>progress</c>: where the plan stands across L-E-A-D and the nine steps, in words and (when the host draws
+/// pictures) a picture of the nine steps with alt text.
+/// </summary>
+public sealed partial class ProgressCommand(IProgressPictures pictures) : ICommand, ICardActionHandler
 {
     /// <summary>Verb of a "Show progress" button.</summary>
     public const string Verb = "progress.show";
@@ -25,24 +28,30 @@ public sealed partial class ProgressCommand : ICommand, ICardActionHandler
     /// <inheritdoc />
     public ValueTask RunAsync(TurnContext context, Match match, CancellationToken cancellationToken = default)
     {
-        Show(context);
+        Show(context, pictures);
         return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
     public ValueTask RunAsync(TurnContext context, Submission submission, CancellationToken cancellationToken = default)
     {
-        Show(context);
+        Show(context, pictures);
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The progress card for the group's plan.</summary>
-    public static Card Build(TurnContext context, PlanRecord plan)
+    /// <summary>The progress card for the group's plan, with the picture from <paramref name="pictures"/> when there is one.</summary>
+    public static Card Build(TurnContext context, PlanRecord plan, IProgressPictures? pictures = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plan);
         var steps = PlanProgress.Steps(context.State, plan);
         var blocks = new List<CardBlock>();
+        var marks = ProgressMarks.From(steps);
+        if (pictures?.For(marks, context.Now) is { } picture)
+        {
+            blocks.Add(new ImageBlock(picture, ProgressPictureText.AltText(marks)));
+        }
+
         foreach (var stage in Enum.GetValues<Stage>())
         {
             blocks.Add(new TextBlock($"{stage.Letter()} — {stage.Title()}", TextTone.Heading));
@@ -68,7 +77,7 @@ public sealed partial class ProgressCommand : ICommand, ICardActionHandler
         };
     }
 
-    private static void Show(TurnContext context)
+    private static void Show(TurnContext context, IProgressPictures pictures)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Plan is not { } plan)
@@ -77,7 +86,7 @@ public sealed partial class ProgressCommand : ICommand, ICardActionHandler
             return;
         }
 
-        context.Show(Build(context, plan));
+        context.Show(Build(context, plan, pictures));
     }
 
     private static string Describe(StepProgress step, StepOverview overview)

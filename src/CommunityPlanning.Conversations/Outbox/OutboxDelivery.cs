@@ -91,10 +91,74 @@ public sealed partial class OutboxDelivery(
     private async Task<(bool AllDone, int Done)> WorkAsync(IReadOnlyList<OutboxEntry> entries, bool claimFirst, CancellationToken cancellationToken)
     {
         var done = new List<OutboxEntry>();
+        // The rows this instance holds a claim on and has not finished or handed back, by key, at their latest version.
+        var held = claimFirst ? [] : entries
+            .Where(e => e.Version is not null && string.Equals(e.Record.ClaimedBy, options.InstanceId, StringComparison.Ordinal))
+            .ToDictionary(e => e.Record.Key, StringComparer.Ordinal);
+        var finished = false;
+        try
+        {
+            var allDone = await WorkInOrderAsync(entries, claimFirst, done, held, cancellationToken).ConfigureAwait(false);
+            finished = true;
+            return (allDone, done.Count);
+        }
+        finally
+        {
+            // Finishing never runs on the caller's token: when the host stops half-way, the rows already done are still
+            // deleted, and the rows still claimed are handed back, so another instance (or this one restarted) takes them
+            // at once instead of waiting for the claims to run out.
+            using var finish = new CancellationTokenSource(options.FinishTimeout);
+            if (finished)
+            {
+                if (done.Count > 0)
+                {
+                    await store.DeleteAsync(done, finish.Token).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                await FinishInterruptedAsync(done, held.Values.ToList(), finish.Token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task FinishInterruptedAsync(List<OutboxEntry> done, List<OutboxEntry> held, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (done.Count > 0)
+            {
+                await store.DeleteAsync(done, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var entry in held)
+            {
+                await ReleaseAsync(entry, entry.Record with { ClaimedBy = null, ClaimedUntil = null }, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (held.Count > 0)
+            {
+                LogHandedBack(logger, held[0].GroupId, held.Count);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Never hide why the work stopped; the claims run out on their own.
+            LogFinishFailed(logger, ex, held.Concat(done).FirstOrDefault()?.GroupId ?? "(none)");
+        }
+    }
+
+    private async Task<bool> WorkInOrderAsync(IReadOnlyList<OutboxEntry> entries, bool claimFirst, List<OutboxEntry> done, Dictionary<string, OutboxEntry> held, CancellationToken cancellationToken)
+    {
+        // A send under way when the work is stopped may finish (within FinishTimeout), so a graceful stop never cuts a
+        // message short and sends it twice; no new row is started after the stop.
+        using var sending = new CancellationTokenSource();
+        using var stopped = cancellationToken.Register(() => sending.CancelAfter(options.FinishTimeout));
         var repliesBlocked = false;
         var allDone = true;
         foreach (var entry in entries.OrderBy(e => e.Record.Key, StringComparer.Ordinal))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var now = clock.GetUtcNow();
             var isReply = entry.Record.Type == OutboxKind.Reply;
             var mine = !claimFirst && string.Equals(entry.Record.ClaimedBy, options.InstanceId, StringComparison.Ordinal);
@@ -110,6 +174,7 @@ public sealed partial class OutboxDelivery(
                 allDone = false;
                 if (mine && entry.Version is not null)
                 {
+                    held.Remove(entry.Record.Key);
                     await ReleaseAsync(entry, entry.Record with { ClaimedBy = null, ClaimedUntil = null }, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -128,11 +193,13 @@ public sealed partial class OutboxDelivery(
                 }
 
                 current = claimed;
+                held[current.Record.Key] = current;
             }
 
-            var result = await DoAsync(current, cancellationToken).ConfigureAwait(false);
+            var result = await DoAsync(current, sending.Token).ConfigureAwait(false);
             if (result.Status == DeliveryStatus.Delivered)
             {
+                held.Remove(current.Record.Key);
                 done.Add(current);
                 continue;
             }
@@ -141,23 +208,20 @@ public sealed partial class OutboxDelivery(
             if (result.Status == DeliveryStatus.Failed || attempts >= options.MaxAttempts)
             {
                 LogDropped(logger, current.GroupId, current.Record.Type, current.Record.Target, attempts, result.Reason ?? "(none)");
+                held.Remove(current.Record.Key);
                 done.Add(current);
                 continue;
             }
 
             var wait = options.Backoff(attempts, result.RetryAfter);
             LogRetryLater(logger, current.GroupId, current.Record.Type, current.Record.Target, result.Reason ?? "(none)", wait.TotalSeconds);
+            held.Remove(current.Record.Key);
             await ReleaseAsync(current, current.Record with { Attempts = attempts, NotBefore = clock.GetUtcNow() + wait, ClaimedBy = null, ClaimedUntil = null }, cancellationToken).ConfigureAwait(false);
             repliesBlocked |= isReply;
             allDone = false;
         }
 
-        if (done.Count > 0)
-        {
-            await store.DeleteAsync(done, cancellationToken).ConfigureAwait(false);
-        }
-
-        return (allDone, done.Count);
+        return allDone;
     }
 
     private async Task ReleaseAsync(OutboxEntry entry, OutboxRecord updated, CancellationToken cancellationToken)
@@ -249,6 +313,12 @@ public sealed partial class OutboxDelivery(
 
     [LoggerMessage(EventId = 1753, Level = LogLevel.Information, Message = "A proactive outbox row of group {GroupId} was dropped: the group is dormant")]
     private static partial void LogDormantSkipped(ILogger logger, string groupId);
+
+    [LoggerMessage(EventId = 1900, Level = LogLevel.Information, Message = "Stopped part-way through group {GroupId}'s outbox: handed back {Count} claimed rows for the next instance")]
+    private static partial void LogHandedBack(ILogger logger, string groupId, int count);
+
+    [LoggerMessage(EventId = 1901, Level = LogLevel.Warning, Message = "Could not finish group {GroupId}'s outbox work after it stopped; its claims run out on their own")]
+    private static partial void LogFinishFailed(ILogger logger, Exception exception, string groupId);
 
     [LoggerMessage(EventId = 1306, Level = LogLevel.Debug, Message = "An outbox row of group {GroupId} changed before it could be released")]
     private static partial void LogReleaseLost(ILogger logger, string groupId);

@@ -17,7 +17,8 @@ public sealed partial class OutboxDispatcher(
     OutboxOptions options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger,
-    IStorageReadiness? readiness = null) : BackgroundService
+    IStorageReadiness? readiness = null,
+    IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
     private readonly Channel<string> _nudges = Channel.CreateBounded<string>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
 
@@ -66,7 +67,10 @@ public sealed partial class OutboxDispatcher(
             await readiness.WaitAsync(stoppingToken).ConfigureAwait(false);
         }
 
-        await Task.WhenAll(TickAsync(stoppingToken), NudgedAsync(stoppingToken)).ConfigureAwait(false);
+        // Stop taking rows as soon as the host starts stopping, not only when this service is told to: rows handed back
+        // by the stopping host's own turns are for the next instance, not for this one to claim again.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime?.ApplicationStopping ?? CancellationToken.None);
+        await Task.WhenAll(TickAsync(stopping.Token), NudgedAsync(stopping.Token)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -15,6 +15,12 @@ public sealed class OutboxOptions
     /// <summary>How long a claim holds; the host that saved a turn owns its rows this long before the dispatcher may take over.</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long finishing a piece of work may take once it is stopped (the host shutting down): deleting the rows
+    /// done and handing back the rows still claimed, so the next instance need not wait for the claims to run out.
+    /// </summary>
+    public TimeSpan FinishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How many failed tries a row gets before it is logged and dropped.</summary>
     public int MaxAttempts { get; set; } = 8;
 

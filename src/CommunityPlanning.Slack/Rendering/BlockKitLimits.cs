@@ -30,4 +30,6 @@ internal static class BlockKitLimits
     public const int PlainTextInput = 3000;
     public const int FallbackText = 3000;
     public const int ErrorText = 300;
+    public const int ImageUrl = 3000;
+    public const int ImageAltText = 2000;
 }

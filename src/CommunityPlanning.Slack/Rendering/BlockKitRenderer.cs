@@ -180,6 +180,9 @@ public static partial class BlockKitRenderer
                 case InputBlock input when modal || card.InputsInMessage:
                     blocks.AddRange(Input(input.Input));
                     break;
+                case ImageBlock image when Image(image) is { } rendered:
+                    blocks.Add(rendered);
+                    break;
                 case MoreBlock more:
                     // Slack cannot fold content: a button asks the bot for it instead.
                     blocks.AddRange(Actions([new ButtonSpec(more.Title, new ActionValue(more.Verb, more.Data), ActionStyle.Default)], ref buttons));
@@ -189,6 +192,13 @@ public static partial class BlockKitRenderer
 
         blocks.AddRange(Actions(actions.Select(a => new ButtonSpec(a.Title, new ActionValue(a.Verb, a.Data), a.Style, a.Url) { SubmitsInputs = a.SubmitsInputs && !modal }).ToList(), ref buttons));
     }
+
+    // Slack fetches the picture from its own servers when the message is posted, and refuses the whole message
+    // when it can't: only a public https address (PublicBaseUrl) is sent; the card's words stand alone otherwise.
+    private static JsonObject? Image(ImageBlock image) =>
+        image.Url.Scheme == Uri.UriSchemeHttps && !image.Url.IsLoopback && image.Url.AbsoluteUri.Length <= BlockKitLimits.ImageUrl
+            ? new JsonObject { ["type"] = "image", ["image_url"] = image.Url.AbsoluteUri, ["alt_text"] = Mrkdwn.Fit(image.AltText, BlockKitLimits.ImageAltText) }
+            : null;
 
     private static IEnumerable<JsonObject> Text(TextBlock block) => block switch
     {

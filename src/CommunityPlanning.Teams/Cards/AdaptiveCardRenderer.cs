@@ -175,6 +175,9 @@ public sealed class AdaptiveCardRenderer
             case InputBlock input:
                 AdaptiveInputs.Render(input.Input, body);
                 break;
+            case ImageBlock image:
+                body.Add(new JsonObject { ["type"] = "Image", ["url"] = image.Url.AbsoluteUri, ["altText"] = image.AltText, ["size"] = "Stretch" });
+                break;
             case MoreBlock more:
                 // Folds one after another share a row of buttons, each opening under the row.
                 if (body.Count > 0 && body[^1] is JsonObject last && (string?)last["type"] == "ActionSet" && last["actions"] is JsonArray row

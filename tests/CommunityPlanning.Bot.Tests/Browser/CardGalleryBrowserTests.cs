@@ -1,3 +1,4 @@
+using CommunityPlanning.Bot.Progress;
 using CommunityPlanning.Bot.Tests.EndToEnd;
 using CommunityPlanning.Testing;
 using Microsoft.Playwright;
@@ -89,6 +90,28 @@ public sealed class CardGalleryBrowserTests : IAsyncLifetime
         foreach (var name in update ? GuidePictures : names)
         {
             await tab.Page.Locator($".gallery-frame[data-name=\"{name}\"]").ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
+        }
+
+        tab.AssertNoProblems();
+    }
+
+    [BrowserFact]
+    public async Task Gallery_ProgressCard_PictureLoadsWithAltTextAtPhoneAndDesktopWidths()
+    {
+        Chromium.RequireWebChatBundle();
+        using var host = new BotHost();
+        var update = string.Equals(Environment.GetEnvironmentVariable("CP_UPDATE_DOCS_IMAGES"), "true", StringComparison.OrdinalIgnoreCase);
+        var folder = update ? RepoRoot.Combine("docs", "images", "cards") : Path.Combine(PlaygroundTab.ScreenshotFolder, "cards");
+        Directory.CreateDirectory(folder);
+        await using var tab = await OpenAsync(host, "?card=progress");
+
+        // The picture comes from the host through its signed link: it must load, at its own size, with its words.
+        await tab.Page.WaitForFunctionAsync("() => { const i = [...document.querySelectorAll('.gallery-frame img')]; return i.length === 2 && i.every(x => x.complete); }");
+        var pictures = await tab.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.gallery-frame img')].map(i => i.naturalWidth + 'x' + i.naturalHeight + ' ' + i.alt)");
+        Assert.All(pictures, p => Assert.StartsWith($"{ProgressPicture.Width}x{ProgressPicture.Height} Picture of the nine steps in four stages", p, StringComparison.Ordinal));
+        foreach (var (width, name) in new[] { (360, "progress"), (560, "progress-desktop") })
+        {
+            await tab.Page.Locator($".gallery-frame[data-name=\"progress\"][data-width=\"{width}\"]").ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
         }
 
         tab.AssertNoProblems();

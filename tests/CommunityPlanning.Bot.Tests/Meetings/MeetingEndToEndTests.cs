@@ -3,6 +3,9 @@ using System.Text.Json.Nodes;
 using CommunityPlanning.Bot.Links;
 using CommunityPlanning.Bot.Meetings;
 using CommunityPlanning.Bot.Tests.EndToEnd;
+using CommunityPlanning.Conversations.Outbox;
+using CommunityPlanning.Conversations.Turns;
+using Microsoft.Extensions.DependencyInjection;
 using CommunityPlanning.Testing;
 using static CommunityPlanning.Bot.Tests.Meetings.MeetingFlow;
 
@@ -32,6 +35,7 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
     {
         var settings = LinkSettings();
         string prefix;
+        string firstInstance;
         Uri link;
         using (var host = new BotHost(settings: settings))
         {
@@ -82,7 +86,7 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
 
             Assert.Equal(6, CountOccurrences(text, "Step 1: "));
             link = DownloadLink(text);
-            await OutboxEmptyAsync(host, new CommunityPlanning.Conversations.Turns.ConversationKey("emulator", "tenant-1", "conv-1").GroupId);
+            firstInstance = host.Services.GetRequiredService<OutboxOptions>().InstanceId;
         }
 
         // Restarted after a key rotation: k2 now signs new links, k1 is still accepted.
@@ -93,6 +97,11 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
             ["Links:CurrentKeyId"] = "k2",
         };
         using var restarted = new BotHost(prefix, rotated);
+
+        // The first host stopped gracefully: it deleted the rows it had done and handed back any it still claimed, so
+        // nothing holds the group's later replies until a claim runs out.
+        var rows = await restarted.Services.GetRequiredService<IOutboxStore>().ListAsync(new ConversationKey("emulator", "tenant-1", "conv-1").GroupId);
+        Assert.DoesNotContain(rows, r => r.Record.ClaimedBy == firstInstance);
         await restarted.PostActivityAsync(_activities.Message("minutes", "u-bob", "Bob"));
         var again = (await _connector.NextAsync()).AllText();
         Assert.Contains("Minutes: Little Wittering steering group", again, StringComparison.Ordinal);

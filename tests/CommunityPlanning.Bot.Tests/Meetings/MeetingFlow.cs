@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CommunityPlanning.Bot.Tests.EndToEnd;
 using CommunityPlanning.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityPlanning.Bot.Tests.Meetings;
 
@@ -65,21 +64,4 @@ internal static partial class MeetingFlow
 
     [GeneratedRegex(@"https?://\S+/minutes/\S+\.md\?expires=\d+&kid=[a-z0-9-]+&sig=[A-Za-z0-9_-]+")]
     private static partial Regex Link();
-
-    /// <summary>
-    /// Waits (10 s at most) until the group's outbox is empty. An instance stopped before it deleted rows it had
-    /// delivered leaves them claimed until the claim runs out (60 s), and later replies of the group wait behind
-    /// them; a test that restarts the host waits for its last delivery to be finished first. The delete is another
-    /// component's storage write with no event to await, so this polls the rows.
-    /// </summary>
-    public static async Task OutboxEmptyAsync(BotHost host, string groupId)
-    {
-        var outbox = host.Services.GetRequiredService<CommunityPlanning.Conversations.Outbox.IOutboxStore>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while ((await outbox.ListAsync(groupId)).Count > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The outbox of group " + groupId + " was not emptied.");
-            await Task.Delay(TimeSpan.FromMilliseconds(25));
-        }
-    }
 }

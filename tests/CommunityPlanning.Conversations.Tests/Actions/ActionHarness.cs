@@ -63,7 +63,7 @@ internal sealed class ActionHarness
         var buttons = new ActionButtons();
         var help = new HelpCommand([]);
         var start = new StartPlan();
-        var progress = new ProgressCommand();
+        var progress = new ProgressCommand(new NoProgressPictures());
         var checklist = new ChecklistFeature();
         var router = new TurnRouter(
             [help, start, progress, checklist, list, update, digest, create],

@@ -5,7 +5,7 @@ namespace CommunityPlanning.Slack.Tests.Rendering;
 /// <summary>Checks Block Kit JSON against Slack's limits (PROTOCOLS.md and Slack's block reference).</summary>
 public static class BlockKitAssert
 {
-    private static readonly HashSet<string> BlockTypes = ["header", "section", "context", "actions", "input", "divider"];
+    private static readonly HashSet<string> BlockTypes = ["header", "section", "context", "actions", "input", "divider", "image"];
 
     public static void ValidMessage(JsonArray blocks) => Valid(blocks, 50, modal: false);
 
@@ -91,6 +91,12 @@ public static class BlockKitAssert
                     }
 
                     Element(block["element"]!.AsObject());
+                    break;
+                case "image":
+                    var url = block["image_url"]!.GetValue<string>();
+                    Assert.InRange(url.Length, 1, 3000);
+                    Assert.StartsWith("https://", url, StringComparison.Ordinal);
+                    Assert.InRange(block["alt_text"]!.GetValue<string>().Length, 1, 2000);
                     break;
             }
         }

@@ -127,6 +127,36 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void RenderReply_ProgressCardWithPicture_ImageBlockWithAltTextAndTheWordsStill()
+    {
+        var (context, plan) = Context(PlanType.CommunityLedPlan, 2);
+        var card = ProgressCommand.Build(context, plan, new FixedPictures(new Uri("https://bot.example.org/progress/ctttttttt.png?expires=1&kid=k1&sig=x")));
+
+        var message = Assert.Single(BlockKitRenderer.RenderReply(Reply.Show(card)));
+
+        var image = Assert.Single(message.Blocks, b => b!["type"]!.GetValue<string>() == "image")!;
+        Assert.Equal("https://bot.example.org/progress/ctttttttt.png?expires=1&kid=k1&sig=x", image["image_url"]!.GetValue<string>());
+        Assert.StartsWith("Picture of the nine steps in four stages", image["alt_text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Now: step 2.", image["alt_text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(MrkdwnTexts(message.Blocks), t => t.Contains("Step 2: ", StringComparison.Ordinal));
+        BlockKitAssert.ValidMessage(message.Blocks);
+    }
+
+    [Theory]
+    [InlineData("http://bot.example.org/progress/ctttttttt.png")]
+    [InlineData("https://localhost/progress/ctttttttt.png")]
+    public void RenderReply_PictureSlackCannotFetch_LeftOutAndTheWordsStay(string url)
+    {
+        var (context, plan) = Context(PlanType.CommunityLedPlan, 2);
+        var card = ProgressCommand.Build(context, plan, new FixedPictures(new Uri(url)));
+
+        var message = Assert.Single(BlockKitRenderer.RenderReply(Reply.Show(card)));
+
+        Assert.DoesNotContain(message.Blocks, b => b!["type"]!.GetValue<string>() == "image");
+        Assert.Contains(MrkdwnTexts(message.Blocks), t => t.Contains("Step 2: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RenderReply_MoreThan50Blocks_SplitsIntoMessages()
     {
         var card = new Card { Title = "Long", Blocks = Enumerable.Range(0, 120).Select(i => (CardBlock)new TextBlock($"Paragraph {i}")).ToList() };
@@ -311,6 +341,11 @@ public sealed class BlockKitRendererTests
         var plan = new PlanRecord(new string('P', 80), type, step, who, DateTimeOffset.UtcNow);
         state.Put(plan);
         return (new TurnContext(turn, state, DateTimeOffset.UtcNow), plan);
+    }
+
+    private sealed class FixedPictures(Uri url) : IProgressPictures
+    {
+        public Uri? For(ProgressMarks marks, DateTimeOffset now) => url;
     }
 
     private sealed class ActionValueComparer : IEqualityComparer<ActionValue?>

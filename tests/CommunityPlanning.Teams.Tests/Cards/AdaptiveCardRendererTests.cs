@@ -83,6 +83,28 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Render_ImageBlock_ImageWithAltTextAcrossTheCard_TextKept()
+    {
+        var card = new Card
+        {
+            Title = "Little Wittering: progress",
+            Blocks =
+            [
+                new ImageBlock(new Uri("https://bot.example.org/progress/ddctttttt.png?expires=1&kid=k1&sig=x"), "Picture of the nine steps. Done: steps 1 and 2. Now: step 3."),
+                new FactsBlock([new Fact("Step 1: Getting started", "Complete")]),
+            ],
+        };
+
+        var body = _renderer.Render(card)["body"]!.AsArray();
+
+        var image = Assert.Single(body, e => (string?)e!["type"] == "Image")!;
+        Assert.Equal("https://bot.example.org/progress/ddctttttt.png?expires=1&kid=k1&sig=x", (string?)image["url"]);
+        Assert.Equal("Picture of the nine steps. Done: steps 1 and 2. Now: step 3.", (string?)image["altText"]);
+        Assert.Equal("Stretch", (string?)image["size"]);
+        Assert.Contains(body, e => (string?)e!["type"] == "FactSet");
+    }
+
+    [Fact]
     public void Render_FormWithSaveButton_SubmitsInputsOnlyFromSaveButton()
     {
         var card = SampleCards.EveryInput() with

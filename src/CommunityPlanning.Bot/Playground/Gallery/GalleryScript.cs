@@ -31,10 +31,11 @@ internal sealed class GalleryScript : IDisposable
     private readonly List<(string Name, string Caption, Card Card)> _kept = [];
     private int _turns;
 
-    public GalleryScript()
+    public GalleryScript(IProgressPictures pictures)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_clock);
+        services.AddSingleton(pictures);
         services.AddSingleton<IGroupStore>(new GalleryStore());
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddConversations();
