@@ -180,7 +180,7 @@ internal sealed class DocxWriter : IDisposable
     /// A table with a header row that repeats on every page and is marked as the header (<c>w:tblHeader</c>), a
     /// caption and description for screen readers, and rows that do not split across pages.
     /// </summary>
-    public void Table(string caption, IReadOnlyList<string> headings, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<int> widths)
+    public void Table(string caption, IReadOnlyList<string> headings, IEnumerable<IReadOnlyList<DocxCell>> rows, IReadOnlyList<int> widths)
     {
         var border = new BorderType[] { new TopBorder(), new LeftBorder(), new BottomBorder(), new RightBorder(), new InsideHorizontalBorder(), new InsideVerticalBorder() };
         foreach (var b in border)
@@ -204,7 +204,7 @@ internal sealed class DocxWriter : IDisposable
         }
 
         table.Append(grid);
-        table.Append(Row(headings, widths, header: true));
+        table.Append(Row(headings.Select(h => new DocxCell(h)).ToList(), widths, header: true));
         foreach (var row in rows)
         {
             table.Append(Row(row, widths, header: false));
@@ -255,25 +255,48 @@ internal sealed class DocxWriter : IDisposable
         return properties;
     }
 
-    private static TableRow Row(IReadOnlyList<string> cells, IReadOnlyList<int> widths, bool header)
+    private TableRow Row(IReadOnlyList<DocxCell> cells, IReadOnlyList<int> widths, bool header)
     {
         var row = new TableRow(header
             ? new TableRowProperties(new TableHeader(), new CantSplit())
             : new TableRowProperties(new CantSplit()));
         for (var i = 0; i < widths.Count; i++)
         {
-            var text = i < cells.Count ? cells[i] : string.Empty;
+            var content = i < cells.Count ? cells[i] : new DocxCell(string.Empty);
             var cell = new TableCell(new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = widths[i].ToString(System.Globalization.CultureInfo.InvariantCulture) }));
             if (header)
             {
                 cell.TableCellProperties!.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = "D9D9D9", Color = "auto" });
             }
 
-            cell.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0" }), Run(text, header)));
+            cell.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0" }), Run(content.Text, header)));
+            if (content.Note is { } note)
+            {
+                cell.Append(Note(note, content.Link));
+            }
+
             row.Append(cell);
         }
 
         return row;
+    }
+
+    // A second, smaller line in a cell; a link to an outside address when given (underlined, so it does not rely on colour).
+    private Paragraph Note(string text, Uri? link)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0" }));
+        if (link is null || !link.IsAbsoluteUri)
+        {
+            paragraph.Append(new Run(new RunProperties(new FontSize { Val = "18" }), new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
+            return paragraph;
+        }
+
+        var id = _document.MainDocumentPart!.AddHyperlinkRelationship(link, isExternal: true).Id;
+        paragraph.Append(new Hyperlink(new Run(
+            new RunProperties(new Color { Val = "0563C1" }, new FontSize { Val = "18" }, new Underline { Val = UnderlineValues.Single }),
+            new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }))
+        { Id = id, History = true });
+        return paragraph;
     }
 
     private static Run Run(string text, bool bold = false)

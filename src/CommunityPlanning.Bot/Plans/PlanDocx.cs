@@ -63,10 +63,11 @@ internal static class PlanDocx
         return doc.Finish(landscape: false);
     }
 
-    /// <summary>A row's cells in <see cref="Columns"/> order.</summary>
-    public static IReadOnlyList<string> Cells(ActionPlanRow row)
+    /// <summary>A row's cells in <see cref="Columns"/> order; an action made from a message says so under its title, linked to the message.</summary>
+    public static IReadOnlyList<DocxCell> Cells(ActionPlanRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return [row.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Action, row.Lead, row.Partners, row.When, row.Cost, row.Funding, row.Priority, row.Status];
+        var action = row.FromMessage.Length == 0 ? new DocxCell(row.Action) : new DocxCell(row.Action, row.FromMessage, row.MessageLink);
+        return [new(row.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), action, new(row.Lead), new(row.Partners), new(row.When), new(row.Cost), new(row.Funding), new(row.Priority), new(row.Status)];
     }
 }

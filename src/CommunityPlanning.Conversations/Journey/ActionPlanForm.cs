@@ -153,7 +153,8 @@ internal static class ActionPlanForm
             return null;
         }
 
-        var after = ActionPlanEdit.ApplyUpdate(target, values, context.Turn.From, context.Now);
+        // A new update's row id is its token: the same Save pressed again (or redelivered) adds its note once.
+        var after = ActionPlanEdit.ApplyUpdate(target, values, context.Turn.From, context.Now, existing is null ? rowId : null);
         return (after, ActionChanges.Save(context, target, after));
     }
 

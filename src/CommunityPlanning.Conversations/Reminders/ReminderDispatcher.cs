@@ -147,9 +147,10 @@ public sealed partial class ReminderDispatcher(
     {
         var plan = state.Find<PlanRecord>(PlanRecord.Kind);
         var open = state.OpenActions(today);
-        if (plan is not { DigestEnabled: true } || open.Count == 0)
+        var survey = SurveyProgress.For(state, today);
+        if (plan is not { DigestEnabled: true } || (open.Count == 0 && survey.ClosesOn is null))
         {
-            // No next row either: the next save that leaves open actions (or "digest on") schedules one.
+            // No next row either: the next save that leaves open actions or a survey to close (or "digest on") schedules one.
             await FinishAsync(claimed, ReminderOutcome.Skipped, now, cancellationToken).ConfigureAwait(false);
             return 0;
         }
@@ -162,7 +163,15 @@ public sealed partial class ReminderDispatcher(
             return 0;
         }
 
-        var result = await messenger.SendToGroupAsync(reference, ReminderMessages.Digest(open, today, SurveyProgress.For(state, today).ClosingReminder(today)), cancellationToken).ConfigureAwait(false);
+        // With no open actions the digest still goes while a survey is to close, but only in its last fortnight.
+        if (open.Count == 0 && survey.ClosingReminder(today) is null)
+        {
+            await FinishAsync(claimed, ReminderOutcome.Skipped, now, cancellationToken).ConfigureAwait(false);
+            await queue.ScheduleDigestAsync(claimed.GroupId, ReminderSchedule.NextDigest(now), cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
+        var result = await messenger.SendToGroupAsync(reference, ReminderMessages.Digest(open, today, survey.ClosingReminder(today)), cancellationToken).ConfigureAwait(false);
         var delivered = await AfterSendAsync(claimed, result, ReminderOutcome.Sent, now, cancellationToken).ConfigureAwait(false);
         if (result != ProactiveResult.Failed)
         {

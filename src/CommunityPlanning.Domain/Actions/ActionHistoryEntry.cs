@@ -12,4 +12,8 @@ public sealed record ActionHistoryEntry(MemberRef By, DateTimeOffset At, string 
 /// <param name="By">Who wrote it.</param>
 /// <param name="At">When.</param>
 /// <param name="Text">The note.</param>
-public sealed record ActionNote(MemberRef By, DateTimeOffset At, string Text);
+public sealed record ActionNote(MemberRef By, DateTimeOffset At, string Text)
+{
+    /// <summary>The id of the form row that added it (a step-8 update), so a second press of the same Save adds it once.</summary>
+    public string? Token { get; init; }
+}

@@ -146,11 +146,19 @@ public sealed record ActionItem(int Id, string Title, int Step, MemberRef Create
         return percent > 0 && Status == ActionStatus.NotStarted ? changed.WithStatus(ActionStatus.InProgress, by, at) : changed;
     }
 
-    /// <summary>Adds a progress note (the oldest notes go once there are <see cref="MaxNotes"/>).</summary>
-    public ActionItem WithNote(string text, MemberRef by, DateTimeOffset at)
+    /// <summary>
+    /// Adds a progress note (the oldest notes go once there are <see cref="MaxNotes"/>); with a <paramref name="token"/>
+    /// already on one of its notes, the same action (the same form's Save pressed again).
+    /// </summary>
+    public ActionItem WithNote(string text, MemberRef by, DateTimeOffset at, string? token = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        var note = new ActionNote(by, at, text.Trim());
+        if (token is not null && Notes.Any(n => string.Equals(n.Token, token, StringComparison.Ordinal)))
+        {
+            return this;
+        }
+
+        var note = new ActionNote(by, at, text.Trim()) { Token = token };
         return Changed(by, at, "note added") with { Notes = Bounded(Notes, note, MaxNotes) };
     }
 

@@ -22,6 +22,8 @@ namespace CommunityPlanning.Domain.Drafting;
 /// <param name="Priority">High, Medium or Low.</param>
 /// <param name="Status">Where it has got to.</param>
 /// <param name="Measure">How the group will know it worked.</param>
+/// <param name="FromMessage">"From a message by …" when the action was made from a message, else "".</param>
+/// <param name="MessageLink">A link to that message, when the channel gave one.</param>
 public sealed record ActionPlanRow(
     int Number,
     string Action,
@@ -35,14 +37,16 @@ public sealed record ActionPlanRow(
     string Funding,
     string Priority,
     string Status,
-    string Measure);
+    string Measure,
+    string FromMessage = "",
+    Uri? MessageLink = null);
 
 /// <summary>The action plan: every action of the group, in number order, with its plan fields where set.</summary>
 public static class ActionPlanTable
 {
     /// <summary>The columns, as the document and the CSV head them.</summary>
     public static IReadOnlyList<string> Headings { get; } =
-        ["No.", "Action", "Theme", "Issue", "Lead", "Type of lead", "Partners", "When", "Cost", "Funding", "Priority", "Status", "How we'll know it worked"];
+        ["No.", "Action", "Theme", "Issue", "Lead", "Type of lead", "Partners", "When", "Cost", "Funding", "Priority", "Status", "How we'll know it worked", "From a message", "Message link"];
 
     private static readonly FormDefinition PlanForm = StepCatalogue.Get(5).Forms.First(f => f.Id == "actions");
 
@@ -72,7 +76,9 @@ public static class ActionPlanTable
             plan.Funding ?? string.Empty,
             Choice("priority", plan.Priority),
             action.Status.Title(),
-            plan.Measure ?? string.Empty);
+            plan.Measure ?? string.Empty,
+            action.FromMessageBy is { Length: > 0 } by ? $"From a message by {by}" : string.Empty,
+            action.FromMessageLink);
     }
 
     /// <summary>A row's cells, in <see cref="Headings"/> order.</summary>
@@ -82,7 +88,7 @@ public static class ActionPlanTable
         return
         [
             row.Number.ToString(CultureInfo.InvariantCulture), row.Action, row.Theme, row.Issue, row.Lead, row.LeadType, row.Partners,
-            row.When, row.Cost, row.Funding, row.Priority, row.Status, row.Measure,
+            row.When, row.Cost, row.Funding, row.Priority, row.Status, row.Measure, row.FromMessage, row.MessageLink?.AbsoluteUri ?? string.Empty,
         ];
     }
 

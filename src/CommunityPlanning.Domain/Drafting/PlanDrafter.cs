@@ -8,6 +8,7 @@ using CommunityPlanning.Domain.Members;
 using CommunityPlanning.Domain.Plans;
 using CommunityPlanning.Domain.State;
 using CommunityPlanning.Domain.Steps;
+using CommunityPlanning.Domain.Surveys;
 
 namespace CommunityPlanning.Domain.Drafting;
 
@@ -121,9 +122,12 @@ public static class PlanDrafter
     private static string WhatPeopleSaid(GroupState state)
     {
         var issues = StepForms.Rows(state, 4, PriorityIssues.EvidenceForm).Concat(StepForms.Rows(state, 5, PriorityIssues.ExtraForm)).ToList();
+        var survey = state.Find<SurveyResults>(SurveyResults.Kind);
         if (issues.Count == 0)
         {
-            return "Say here what people told you, theme by theme. Step 4's Issues raised form holds the issues and how much support each had: fill it in, then draft the plan again.";
+            return survey is null
+                ? "Say here what people told you, theme by theme. Step 4's Issues raised form holds the issues and how much support each had: fill it in, then draft the plan again."
+                : List(new StringBuilder(), SurveyLines(survey), "the survey results (type \"survey results\")");
         }
 
         var themes = StepCatalogue.Get(4).Forms.First(f => f.Id == "issues").Field("theme")!;
@@ -151,8 +155,26 @@ public static class PlanDrafter
             }
         }
 
+        if (survey is not null)
+        {
+            lines.AddRange(SurveyLines(survey));
+        }
+
         text.Append('\n');
-        return List(text, lines, "more issues in step 4's Issues raised form");
+        return List(text, lines, "more issues in step 4's Issues raised form and the survey results");
+    }
+
+    // The imported survey's totals: for each choice question, its three most given answers with their share.
+    private static List<string> SurveyLines(SurveyResults survey)
+    {
+        var lines = new List<string> { $"Our survey: {Count(survey.Respondents, "person", "people")} answered." };
+        foreach (var question in survey.Questions.Where(q => q.Counts.Count > 0 && q.Answered > 0))
+        {
+            var top = question.Counts.Take(3).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Answer} {c.Percent}%"));
+            lines.Add($"• {question.Heading}: {string.Join(", ", top)} (of {Count(question.Answered, "answer")})");
+        }
+
+        return lines;
     }
 
     private static string VisionAndPriorities(GroupState state)

@@ -41,9 +41,10 @@ public static class ActionPlanEdit
 
     /// <summary>
     /// The action with the progress form's values: status, RAG, percent complete and next review as given (a
-    /// missing one is cleared), and the note, if any, added.
+    /// missing one is cleared), and the note, if any, added — once per <paramref name="token"/> (the new update row's
+    /// id), so pressing the same Save twice adds it once.
     /// </summary>
-    public static ActionItem ApplyUpdate(ActionItem action, IReadOnlyDictionary<string, string> values, MemberRef by, DateTimeOffset at)
+    public static ActionItem ApplyUpdate(ActionItem action, IReadOnlyDictionary<string, string> values, MemberRef by, DateTimeOffset at, string? token = null)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(values);
@@ -57,7 +58,7 @@ public static class ActionPlanEdit
         var percent = Computations.Number(values, "percent") is { } p ? (int)Math.Round(Math.Clamp(p, 0, 100), MidpointRounding.AwayFromZero) : 0;
         result = result.WithPercent(percent, by, at);
         result = result.WithNextReview(Computations.Date(values, "nextReview"), by, at);
-        return values.GetValueOrDefault("note") is { Length: > 0 } note ? result.WithNote(note, by, at) : result;
+        return values.GetValueOrDefault("note") is { Length: > 0 } note ? result.WithNote(note, by, at, token) : result;
     }
 
     /// <summary>

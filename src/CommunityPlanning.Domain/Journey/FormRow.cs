@@ -68,14 +68,15 @@ public sealed record FormRow(
     }
 
     /// <summary>
-    /// A new row id not yet used by the form (for the action plan forms, by no action made from a form): one
+    /// A new row id not yet used by the form (for the action plan forms, by no action made from a form and no progress
+    /// update already saved): one
     /// millisecond later while the id is taken.
     /// </summary>
     public static string NewRowId(GroupState state, int step, string formId, DateTimeOffset now, string userId)
     {
         ArgumentNullException.ThrowIfNull(state);
         var actions = ActionPlanRows.IsActionForm(step, formId)
-            ? state.Actions().Select(a => a.SourceId).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            ? state.Actions().SelectMany(a => a.Notes.Select(n => n.Token).Append(a.SourceId)).OfType<string>().ToHashSet(StringComparer.Ordinal)
             : [];
         var id = NewRowId(now, userId);
         while (state.Find<FormRow>(KeyFor(step, formId, id)) is not null || actions.Contains(id))

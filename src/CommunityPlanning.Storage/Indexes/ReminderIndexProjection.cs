@@ -1,14 +1,16 @@
 using System.Text.Json;
 using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Domain.Actions;
+using CommunityPlanning.Domain.Journey;
 using CommunityPlanning.Domain.Plans;
 using CommunityPlanning.Domain.State;
+using CommunityPlanning.Domain.Surveys;
 
 namespace CommunityPlanning.Storage.Indexes;
 
 /// <summary>
 /// Reminders and the weekly digest: the changed actions' rows in <c>reminders</c>, and the group's next digest
-/// when it has the digest on and open actions.
+/// when it has the digest on and open actions or a survey still to close.
 /// </summary>
 public sealed class ReminderIndexProjection(ReminderIndex index) : IIndexProjection
 {
@@ -21,14 +23,17 @@ public sealed class ReminderIndexProjection(ReminderIndex index) : IIndexProject
         ArgumentNullException.ThrowIfNull(state);
         var changes = ActionChanges.Of(state);
         // A group woken from dormancy gets its digest back (the dispatcher stopped scheduling it while dormant).
-        var planChanged = state.Changed.Any(r => r is PlanRecord) || state.Removed.Contains(Conversations.Dormancy.DormantRecord.Kind);
+        // A survey's closing date (step 4) also wants the digest: it reminds the group in the fortnight before.
+        var planChanged = state.Changed.Any(r => r is PlanRecord || r is FormRow { Step: 4, FormId: "surveys" })
+            || state.Removed.Contains(Conversations.Dormancy.DormantRecord.Kind);
         if (changes.Count == 0 && !planChanged)
         {
             return null;
         }
 
         var plan = state.Find<PlanRecord>(PlanRecord.Kind);
-        DateTimeOffset? digest = plan is { DigestEnabled: true } && state.Actions().Any(a => a.IsOpen) ? ReminderSchedule.NextDigest(now) : null;
+        var surveyOpen = SurveyProgress.For(state, ReminderSchedule.LondonDate(now)).ClosesOn is not null;
+        DateTimeOffset? digest = plan is { DigestEnabled: true } && (surveyOpen || state.Actions().Any(a => a.IsOpen)) ? ReminderSchedule.NextDigest(now) : null;
         if (changes.Count == 0 && digest is null)
         {
             return null;

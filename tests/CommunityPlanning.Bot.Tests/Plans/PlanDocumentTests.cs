@@ -1,5 +1,6 @@
 using System.Text;
 using CommunityPlanning.Bot.Plans;
+using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Drafting;
 using CommunityPlanning.Domain.Plans;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -51,12 +52,31 @@ public sealed class PlanDocumentTests
         Assert.Equal(PlanDocx.Columns, rows[0].Elements<TableCell>().Select(c => c.InnerText));
         var expected = ActionPlanTable.Rows(state);
         Assert.Equal(expected.Count, rows.Count - 1);
-        Assert.Equal(expected.Select(r => PlanDocx.Cells(r)), rows.Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()));
+        Assert.Equal(expected.Select(r => PlanDocx.Cells(r).Select(c => c.Text + c.Note).ToList()), rows.Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()));
         Assert.Equal("The action plan", table.GetFirstChild<TableProperties>()!.TableCaption!.Val!.Value);
 
         // The table is on landscape pages between portrait ones.
         var orientations = doc.MainDocumentPart.Document.Descendants<PageSize>().Select(p => p.Orient?.Value == PageOrientationValues.Landscape).ToList();
         Assert.Equal([false, true, false], orientations);
+    }
+
+    [Fact]
+    public void Write_ActionFromAMessage_SaysSoUnderItsTitleLinkedToTheMessage()
+    {
+        var state = Group(actions: 2);
+        var first = state.Find<ActionItem>(ActionItem.KeyFor(1))!;
+        var link = new Uri("https://teams.microsoft.com/l/message/19%3Aabc/1700000000000");
+        state.Load(first with { FromMessageBy = "Sam Jones", FromMessageLink = link }, "v");
+        using var doc = Open(PlanDocx.Write(PlanDocumentModel.From(state, At)!));
+
+        Assert.Empty(Errors(doc));
+        var cell = doc.MainDocumentPart!.Document!.Body!.Elements<Table>().Single().Elements<TableRow>().ElementAt(1).Elements<TableCell>().ElementAt(1);
+        Assert.Equal(first.Title + "From a message by Sam Jones", cell.InnerText);
+        var hyperlink = cell.Descendants<Hyperlink>().Single();
+        Assert.Equal("From a message by Sam Jones", hyperlink.InnerText);
+        Assert.Equal(link, doc.MainDocumentPart.HyperlinkRelationships.Single(r => r.Id == hyperlink.Id!.Value).Uri);
+        var second = doc.MainDocumentPart.Document.Body.Elements<Table>().Single().Elements<TableRow>().ElementAt(2).Elements<TableCell>().ElementAt(1);
+        Assert.Empty(second.Descendants<Hyperlink>());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
@@ -48,7 +49,9 @@ internal sealed class TeamsHost : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        UseKestrel(0);
+        // An explicit loopback endpoint: UseKestrel(port) edits the server's addresses after start-up and
+        // can race Kestrel's own bind (seen as "Addresses cannot be modified after the server has started").
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         Client = new HttpClient { BaseAddress = ClientOptions.BaseAddress };
     }

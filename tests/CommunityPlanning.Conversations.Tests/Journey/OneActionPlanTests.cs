@@ -142,6 +142,27 @@ public sealed class OneActionPlanTests
     }
 
     [Fact]
+    public async Task ProgressForm_SameSavePressedTwice_AddsTheNoteOnce()
+    {
+        using var chat = await GroupAsync();
+        await chat.Send(Bob, "action @Bob book the village hall by Friday", Bob);
+        await chat.Send(Bob, "step 8");
+        await chat.Press(Bob, "Progress updates");
+        var rowCard = (await chat.Press(Bob, "Add")).Card;
+
+        var inputs = Inputs.Of(("action", "1"), ("status", "in-progress"), ("percent", "30"), ("note", "Rang the hall"));
+        (await chat.Press(Bob, Replies.Button(rowCard, "Save"), inputs)).AssertReply("Saved by Bob");
+        await chat.Press(Bob, Replies.Button(rowCard, "Save"), inputs);
+
+        Assert.Equal("Rang the hall", Assert.Single((await chat.Stored()).Find<ActionItem>(ActionItem.KeyFor(1))!.Notes).Text);
+
+        // A new update with the same words is a new note.
+        var next = (await chat.Press(Bob, "Add")).Card;
+        await chat.Press(Bob, Replies.Button(next, "Save"), inputs);
+        Assert.Equal(2, (await chat.Stored()).Find<ActionItem>(ActionItem.KeyFor(1))!.Notes.Count);
+    }
+
+    [Fact]
     public async Task ActionPlanForm_Remove_DeletesTheAction()
     {
         using var chat = await GroupAsync();

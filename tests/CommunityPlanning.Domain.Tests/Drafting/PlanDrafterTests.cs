@@ -1,6 +1,8 @@
+using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Drafting;
 using CommunityPlanning.Domain.Members;
 using CommunityPlanning.Domain.Plans;
+using CommunityPlanning.Domain.Surveys;
 using static CommunityPlanning.Domain.Tests.Drafting.PlanGroups;
 
 namespace CommunityPlanning.Domain.Tests.Drafting;
@@ -50,6 +52,45 @@ public sealed class PlanDrafterTests
         var buses = text.IndexOf("• Too few buses (64% supported it)", StringComparison.Ordinal);
         Assert.True(speeding > transport && buses > speeding, text);
     }
+
+    [Fact]
+    public void Draft_Findings_ImportedSurveyTotalsFollowTheIssues()
+    {
+        var state = Recorded();
+        state.Load(Survey(), "v");
+        var text = PlanDrafter.Draft(PlanSections.Findings, state);
+        var issues = text.IndexOf("• Too few buses", StringComparison.Ordinal);
+        var survey = text.IndexOf("Our survey: 212 people answered.", StringComparison.Ordinal);
+        Assert.True(issues > 0 && survey > issues, text);
+        Assert.Contains("• Should the village have more homes?: Yes 60%, No 30%, Not sure 10% (of 200 answers)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Any other comments", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Draft_Findings_OnlyASurvey_DraftsFromItsTotals()
+    {
+        var state = Started();
+        state.Load(Survey(), "v");
+        var text = PlanDrafter.Draft(PlanSections.Findings, state);
+        Assert.StartsWith("Our survey: 212 people answered.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Issues raised form", text, StringComparison.Ordinal);
+    }
+
+    private static SurveyResults Survey() => new()
+    {
+        FileName = "results.csv",
+        Format = "CSV",
+        ImportedAt = At,
+        Respondents = 212,
+        Questions =
+        [
+            new QuestionTotals("Should the village have more homes?", AnswerKind.OneChoice, 200)
+            {
+                Counts = [new AnswerCount("Yes", 120, 60), new AnswerCount("No", 60, 30), new AnswerCount("Not sure", 20, 10)],
+            },
+            new QuestionTotals("Any other comments", AnswerKind.FreeText, 50) { Comments = ["More benches"] },
+        ],
+    };
 
     [Fact]
     public void Draft_Vision_VisionThenTheRankingInOrder()
@@ -144,6 +185,18 @@ public sealed class PlanDrafterTests
         Assert.Equal(("Rural transport charity", "Medium (1 to 3 years)", "Community-led"), (rows[1].Lead, rows[1].When, rows[1].LeadType));
         Assert.Equal(("book the hall", string.Empty, string.Empty, string.Empty), (rows[2].Action, rows[2].Lead, rows[2].Cost, rows[2].Priority));
         Assert.Equal(ActionPlanTable.Headings.Count, ActionPlanTable.Cells(first).Count);
+    }
+
+    [Fact]
+    public void ActionPlanTable_ActionFromAMessage_WhoWroteItAndTheLink()
+    {
+        var state = Recorded();
+        var third = state.Find<ActionItem>(ActionItem.KeyFor(3))!;
+        state.Load(third with { FromMessageBy = "Alex", FromMessageLink = new Uri("https://example.slack.com/archives/C1/p1700000000000100") }, "v");
+        var rows = ActionPlanTable.Rows(state);
+        Assert.Equal(("From a message by Alex", "https://example.slack.com/archives/C1/p1700000000000100"), (rows[2].FromMessage, rows[2].MessageLink?.AbsoluteUri));
+        Assert.Equal(["From a message by Alex", "https://example.slack.com/archives/C1/p1700000000000100"], ActionPlanTable.Cells(rows[2]).TakeLast(2));
+        Assert.Equal([string.Empty, string.Empty], ActionPlanTable.Cells(rows[0]).TakeLast(2));
     }
 
     [Fact]

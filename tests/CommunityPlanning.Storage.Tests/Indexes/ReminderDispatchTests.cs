@@ -204,6 +204,42 @@ public sealed class ReminderDispatchTests
     }
 
     [Fact]
+    public async Task RunOnceAsync_NoActionsButASurveyClosing_DigestRemindsInTheLastFortnightOnly()
+    {
+        var f = new IndexFixture();
+        var messenger = new RecordingMessenger();
+        await f.SeedGroupAsync("g1");
+        var state = await f.Store.LoadAsync("g1");
+        state.Put(new Domain.Journey.FormRow(4, "surveys", "s1", new Dictionary<string, string> { ["name"] = "Household survey", ["closes"] = "2025-04-11" }, Sam, f.Clock.GetUtcNow()));
+        await f.Store.SaveAsync(state, null);
+
+        // Each Monday at 9am London: nothing while the closing date is over a fortnight away, the reminder in the last
+        // fortnight, and nothing once the survey has closed (there are no actions either).
+        var mondays = new (DateTimeOffset At, string? Expected)[]
+        {
+            (new(2025, 3, 17, 9, 0, 0, TimeSpan.Zero), null),
+            (new(2025, 3, 24, 9, 0, 0, TimeSpan.Zero), null),
+            (new(2025, 3, 31, 8, 0, 0, TimeSpan.Zero), "The survey closes Fri 11 Apr 2025 (11 days to go)"),
+            (new(2025, 4, 7, 8, 0, 0, TimeSpan.Zero), "The survey closes Fri 11 Apr 2025 (4 days to go)"),
+            (new(2025, 4, 14, 8, 0, 0, TimeSpan.Zero), null),
+            (new(2025, 4, 21, 8, 0, 0, TimeSpan.Zero), null),
+        };
+        foreach (var (at, expected) in mondays)
+        {
+            f.Clock.SetUtcNow(at);
+            var before = messenger.Sent.Count;
+            Assert.Equal(expected is null ? 0 : 1, await f.Dispatcher("a", messenger).RunOnceAsync());
+            if (expected is not null)
+            {
+                var reply = messenger.Sent.ElementAt(before).Reply;
+                Assert.Contains(reply.Card!.Blocks.OfType<Conversations.Cards.TextBlock>(), b => b.Text.Contains(expected, StringComparison.Ordinal));
+            }
+        }
+
+        Assert.Equal(2, messenger.Sent.Count);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_DigestTurnedOff_NotSent()
     {
         var f = new IndexFixture();
