@@ -69,8 +69,7 @@ public sealed record FormRow(
 
     /// <summary>
     /// A new row id not yet used by the form (for the action plan forms, by no action made from a form and no progress
-    /// update already saved): one
-    /// millisecond later while the id is taken.
+    /// update already saved): one millisecond later while the id is taken.
     /// </summary>
     public static string NewRowId(GroupState state, int step, string formId, DateTimeOffset now, string userId)
     {
