@@ -33,21 +33,11 @@ internal static partial class MinutesApi
             ILogger<MinutesLinks> logger,
             CancellationToken cancellationToken) =>
         {
-            http.Response.Headers.CacheControl = "private, no-store";
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            if (!IsGroupId(groupId) || !MeetingIds.IsValid(meetingId))
+            var wellFormed = IsGroupId(groupId) && MeetingIds.IsValid(meetingId);
+            var check = wellFormed ? links.Check(groupId, meetingId, expires, kid, sig, clock.GetUtcNow()) : LinkCheck.Forged;
+            if (SignedDownload.Refusal(http, wellFormed, check, Forged, Expired, reason => LogRefused(logger, wellFormed ? groupId : "(malformed)", reason)) is { } refused)
             {
-                return TypedResults.Text(Forged, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            switch (links.Check(groupId, meetingId, expires, kid, sig, clock.GetUtcNow()))
-            {
-                case LinkCheck.Forged:
-                    LogRefused(logger, groupId, "forged");
-                    return TypedResults.Text(Forged, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-                case LinkCheck.Expired:
-                    LogRefused(logger, groupId, "expired");
-                    return TypedResults.Text(Expired, "text/plain; charset=utf-8", statusCode: StatusCodes.Status410Gone);
+                return refused;
             }
 
             var state = await store.LoadAsync(groupId, cancellationToken).ConfigureAwait(false);

@@ -61,24 +61,8 @@ internal static partial class RightsApi
         return app;
     }
 
-    private static IResult? Refused(HttpContext http, bool wellFormed, LinkCheck check, ILogger logger)
-    {
-        http.Response.Headers.CacheControl = "private, no-store";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        if (!wellFormed || check == LinkCheck.Forged)
-        {
-            LogRefused(logger, "forged");
-            return TypedResults.Text(Forged, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-        }
-
-        if (check == LinkCheck.Expired)
-        {
-            LogRefused(logger, "expired");
-            return TypedResults.Text(Expired, "text/plain; charset=utf-8", statusCode: StatusCodes.Status410Gone);
-        }
-
-        return null;
-    }
+    private static IResult? Refused(HttpContext http, bool wellFormed, LinkCheck check, ILogger logger) =>
+        SignedDownload.Refusal(http, wellFormed, check, Forged, Expired, reason => LogRefused(logger, reason));
 
     // Person keys are made by AssigneeKeys.For: "u-" and 32 lower-case hex digits.
     private static bool IsPersonKey(string key) =>
