@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Domain.State;
+using CommunityPlanning.Storage.Dormancy;
 using Microsoft.Extensions.Logging;
 
 namespace CommunityPlanning.Storage.Rights;
@@ -14,7 +15,7 @@ namespace CommunityPlanning.Storage.Rights;
 /// </summary>
 public sealed partial class RetentionSweeper(
     TableClient plans,
-    DormantGroups dormant,
+    DormantGroupsTable dormant,
     DataHolders holders,
     RetentionOptions options,
     OutboxOptions instance,

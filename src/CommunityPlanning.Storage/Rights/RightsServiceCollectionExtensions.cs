@@ -36,7 +36,6 @@ public static class RightsServiceCollectionExtensions
         services.AddSingleton(sp => new SuppressionTable(Table(sp, SuppressionTable.TableName)));
         services.AddSingleton<ISuppressionList>(sp => sp.GetRequiredService<SuppressionTable>());
         services.AddSingleton(sp => new RightsJobs(Table(sp, RightsJobs.TableName)));
-        services.AddSingleton(sp => new DormantGroups(sp.GetRequiredService<Dormancy.DormantGroupsTable>().Table));
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<PersonGroupsTable>().Table));
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<SuppressionTable>().Table));
         services.AddSingleton(sp => new StorageTable(sp.GetRequiredService<RightsJobs>().Table));
@@ -56,7 +55,7 @@ public static class RightsServiceCollectionExtensions
         services.AddSingleton<IDataHolder>(sp => TableHolder.PersonGroups(sp.GetRequiredService<PersonGroupsTable>().Table));
         services.AddSingleton<IDataHolder>(sp => TableHolder.Jobs(sp.GetRequiredService<RightsJobs>().Table));
         services.AddSingleton<IDataHolder, SuppressionHolder>();
-        services.AddSingleton<IDataHolder>(sp => TableHolder.Dormant(sp.GetRequiredService<DormantGroups>().Table));
+        services.AddSingleton<IDataHolder>(sp => TableHolder.Dormant(sp.GetRequiredService<Dormancy.DormantGroupsTable>().Table));
         services.AddSingleton<DataHolders>();
 
         services.AddSingleton<IDataRights, DataRights>();
@@ -64,7 +63,7 @@ public static class RightsServiceCollectionExtensions
         services.AddSingleton<RightsJobRunner>();
         services.AddSingleton(sp => new RetentionSweeper(
             sp.GetRequiredService<TableClient>(),
-            sp.GetRequiredService<DormantGroups>(),
+            sp.GetRequiredService<Dormancy.DormantGroupsTable>(),
             sp.GetRequiredService<DataHolders>(),
             sp.GetRequiredService<RetentionOptions>(),
             sp.GetRequiredService<Conversations.Outbox.OutboxOptions>(),
