@@ -113,7 +113,9 @@ internal sealed class SlackReplyRenderer(SlackTarget target, bool modalClosed) :
         {
             // The form's own note ("Saved by Sam Jones.", "Nothing had changed…") says what happened.
             var note = form.Blocks.OfType<TextBlock>().FirstOrDefault(b => b.Tone == TextTone.Good)?.Text ?? "I saved that.";
-            return new Reply { Text = $"{note} Open \"{form.Title}\" again from the step card if you want to change anything.", Mode = ReplyMode.Private };
+            // A plan section is opened from the plan ("plan"), every other form from its step's card.
+            var where = form.Actions.Any(a => a.Verb == Conversations.Plans.PlanVerbs.SaveSection) ? "type \"plan\" and open it again" : $"open \"{form.Title}\" again from the step card";
+            return new Reply { Text = $"{note} To change anything, {where}.", Mode = ReplyMode.Private };
         }
 
         var text = new StringBuilder("Some answers on \"").Append(form.Title).Append("\" need another look, so I haven't saved them:");
