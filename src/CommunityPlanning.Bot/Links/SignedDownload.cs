@@ -1,17 +1,19 @@
 namespace CommunityPlanning.Bot.Links;
 
 /// <summary>
-/// What every signed download answers before it reads anything: never cached, never sniffed, and for a link that
-/// fails its check a plain message (403 forged or malformed, 410 expired) saying how to get a fresh one.
+/// What every signed link answers before it reads anything: not cached (a response that may be cached sets its own
+/// header after the check), never sniffed, and for a link that fails its check a message (403 forged or malformed,
+/// 410 expired) saying how to get a fresh one.
 /// </summary>
 internal static class SignedDownload
 {
     /// <summary>
     /// Sets the download headers and returns the refusal for a link that is not <paramref name="wellFormed"/> or does not
     /// pass <paramref name="check"/>, or null when it may be served. <paramref name="logRefused"/> is told why ("forged"
-    /// or "expired").
+    /// or "expired"); <paramref name="answer"/> words the refusal (plain text unless given, e.g. an HTML page).
     /// </summary>
-    public static IResult? Refusal(HttpContext http, bool wellFormed, LinkCheck check, string forged, string expired, Action<string> logRefused)
+    public static IResult? Refusal(
+        HttpContext http, bool wellFormed, LinkCheck check, string forged, string expired, Action<string> logRefused, Func<string, int, IResult>? answer = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(logRefused);
@@ -20,13 +22,13 @@ internal static class SignedDownload
         if (!wellFormed || check == LinkCheck.Forged)
         {
             logRefused("forged");
-            return Text(forged, StatusCodes.Status403Forbidden);
+            return (answer ?? Text)(forged, StatusCodes.Status403Forbidden);
         }
 
         if (check == LinkCheck.Expired)
         {
             logRefused("expired");
-            return Text(expired, StatusCodes.Status410Gone);
+            return (answer ?? Text)(expired, StatusCodes.Status410Gone);
         }
 
         return null;

@@ -30,20 +30,11 @@ internal static partial class ProgressPictureApi
         app.MapGet("/progress/{code}.png", IResult (
             string code, string? expires, string? kid, string? sig, HttpContext http, ProgressPictureLinks links, ProgressPictureCache cache, TimeProvider clock, ILogger<ProgressPictureLinks> logger) =>
         {
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            var check = ProgressMarks.TryParse(code, out var marks)
-                ? links.Check(code, expires, kid, sig, clock.GetUtcNow())
-                : LinkCheck.Forged;
-            switch (check)
+            var wellFormed = ProgressMarks.TryParse(code, out var marks);
+            var check = wellFormed ? links.Check(code, expires, kid, sig, clock.GetUtcNow()) : LinkCheck.Forged;
+            if (SignedDownload.Refusal(http, wellFormed, check, Forged, Expired, reason => LogRefused(logger, reason)) is { } refused)
             {
-                case LinkCheck.Forged:
-                    LogRefused(logger, "forged");
-                    http.Response.Headers.CacheControl = "no-store";
-                    return TypedResults.Text(Forged, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-                case LinkCheck.Expired:
-                    LogRefused(logger, "expired");
-                    http.Response.Headers.CacheControl = "no-store";
-                    return TypedResults.Text(Expired, "text/plain; charset=utf-8", statusCode: StatusCodes.Status410Gone);
+                return refused;
             }
 
             // The same link always gives the same picture, and it names no one: any cache may keep it for a day.

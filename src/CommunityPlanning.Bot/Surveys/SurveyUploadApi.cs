@@ -130,23 +130,10 @@ internal static partial class SurveyUploadApi
 
     private static IResult? Refused(HttpContext http, string groupId, LinkCheck check, ILogger logger)
     {
-        http.Response.Headers.CacheControl = "private, no-store";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
-        if (!MinutesApi.IsGroupId(groupId) || check == LinkCheck.Forged)
-        {
-            LogRefused(logger, "forged");
-            return Html(SurveyUploadPage.Refused(Forged), StatusCodes.Status403Forbidden);
-        }
-
-        if (check == LinkCheck.Expired)
-        {
-            LogRefused(logger, "expired");
-            return Html(SurveyUploadPage.Refused(Expired), StatusCodes.Status410Gone);
-        }
-
-        return null;
+        return SignedDownload.Refusal(
+            http, MinutesApi.IsGroupId(groupId), check, Forged, Expired, reason => LogRefused(logger, reason), (message, status) => Html(SurveyUploadPage.Refused(message), status));
     }
 
     private static IResult Problem(string action, string message, int status) => Html(SurveyUploadPage.Form(action, message, error: true), status);
