@@ -145,33 +145,25 @@ public sealed partial class ReminderDispatcher(
     private async Task<int> DigestAsync(
         ReminderEntry claimed, GroupState state, ConversationReferenceRecord reference, IProactiveMessenger messenger, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
     {
-        var plan = state.Find<PlanRecord>(PlanRecord.Kind);
-        var open = state.OpenActions(today);
-        var survey = SurveyProgress.For(state, today);
-        if (plan is not { DigestEnabled: true } || (open.Count == 0 && survey.ClosesOn is null))
+        if (!state.WantsDigest(today))
         {
             // No next row either: the next save that leaves open actions or a survey to close (or "digest on") schedules one.
             await FinishAsync(claimed, ReminderOutcome.Skipped, now, cancellationToken).ConfigureAwait(false);
             return 0;
         }
 
-        // A digest found more than a day late (no instance was running) is stale: skip it, keep the weekly rhythm.
-        if (now - claimed.DueAt > TimeSpan.FromDays(1))
+        // Skipped but kept weekly: a digest found more than a day late (no instance was running) is stale, and with no
+        // open actions there is nothing to say until a survey's last fortnight.
+        var open = state.OpenActions(today);
+        var closing = SurveyProgress.For(state, today).ClosingReminder(today);
+        if (now - claimed.DueAt > TimeSpan.FromDays(1) || (open.Count == 0 && closing is null))
         {
             await FinishAsync(claimed, ReminderOutcome.Skipped, now, cancellationToken).ConfigureAwait(false);
             await queue.ScheduleDigestAsync(claimed.GroupId, ReminderSchedule.NextDigest(now), cancellationToken).ConfigureAwait(false);
             return 0;
         }
 
-        // With no open actions the digest still goes while a survey is to close, but only in its last fortnight.
-        if (open.Count == 0 && survey.ClosingReminder(today) is null)
-        {
-            await FinishAsync(claimed, ReminderOutcome.Skipped, now, cancellationToken).ConfigureAwait(false);
-            await queue.ScheduleDigestAsync(claimed.GroupId, ReminderSchedule.NextDigest(now), cancellationToken).ConfigureAwait(false);
-            return 0;
-        }
-
-        var result = await messenger.SendToGroupAsync(reference, ReminderMessages.Digest(open, today, survey.ClosingReminder(today)), cancellationToken).ConfigureAwait(false);
+        var result = await messenger.SendToGroupAsync(reference, ReminderMessages.Digest(open, today, closing), cancellationToken).ConfigureAwait(false);
         var delivered = await AfterSendAsync(claimed, result, ReminderOutcome.Sent, now, cancellationToken).ConfigureAwait(false);
         if (result != ProactiveResult.Failed)
         {

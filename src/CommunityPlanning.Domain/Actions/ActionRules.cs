@@ -1,4 +1,6 @@
+using CommunityPlanning.Domain.Plans;
 using CommunityPlanning.Domain.State;
+using CommunityPlanning.Domain.Surveys;
 
 namespace CommunityPlanning.Domain.Actions;
 
@@ -46,6 +48,14 @@ public static class ActionRules
     /// <summary>The group's open actions, in list order.</summary>
     public static IReadOnlyList<ActionItem> OpenActions(this GroupState state, DateOnly today) =>
         state.Actions().Where(a => a.IsOpen).InListOrder(today).ToList();
+
+    /// <summary>
+    /// Whether the group wants its Monday digest booked: it is on, and there are open actions or a survey still to
+    /// close (the digest reminds the group in a survey's last fortnight).
+    /// </summary>
+    public static bool WantsDigest(this GroupState state, DateOnly today) =>
+        state.Find<PlanRecord>(PlanRecord.Kind) is { DigestEnabled: true }
+        && (state.Actions().Any(a => a.IsOpen) || SurveyProgress.For(state, today).ClosesOn is not null);
 
     /// <summary>
     /// Takes the next action number and puts the advanced sequence into <paramref name="state"/>, so the

@@ -4,7 +4,6 @@ using CommunityPlanning.Domain.Actions;
 using CommunityPlanning.Domain.Journey;
 using CommunityPlanning.Domain.Plans;
 using CommunityPlanning.Domain.State;
-using CommunityPlanning.Domain.Surveys;
 
 namespace CommunityPlanning.Storage.Indexes;
 
@@ -31,9 +30,7 @@ public sealed class ReminderIndexProjection(ReminderIndex index) : IIndexProject
             return null;
         }
 
-        var plan = state.Find<PlanRecord>(PlanRecord.Kind);
-        var surveyOpen = SurveyProgress.For(state, ReminderSchedule.LondonDate(now)).ClosesOn is not null;
-        DateTimeOffset? digest = plan is { DigestEnabled: true } && (surveyOpen || state.Actions().Any(a => a.IsOpen)) ? ReminderSchedule.NextDigest(now) : null;
+        DateTimeOffset? digest = state.WantsDigest(ReminderSchedule.LondonDate(now)) ? ReminderSchedule.NextDigest(now) : null;
         if (changes.Count == 0 && digest is null)
         {
             return null;
