@@ -19,7 +19,8 @@ namespace CommunityPlanning.Slack.Tests.EndToEnd;
 public sealed class SlackRosterTests : IAsyncLifetime
 {
     private const string Channel = "C700";
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    // Wed 12 Mar 2025, 10am London: a fixed day, so "by Friday" and the reminder times never depend on when the test runs.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.Zero));
     private SlackBotHost _host = null!;
 
     private FakeSlackApi Slack => _host.Slack;
