@@ -1,4 +1,5 @@
 using CommunityPlanning.Conversations.Outbox;
+using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Domain.State;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,6 @@ public sealed partial class GroupDormancy(
     ILogger<GroupDormancy> logger,
     IOutboxStore? pending = null)
 {
-    private const int MaxAttempts = 5;
 
     /// <summary>Makes (<paramref name="dormant"/>) or wakes every group of the workspace; returns how many changed.</summary>
     public async Task<int> SetWorkspaceAsync(string channel, string tenant, bool dormant, string reason, CancellationToken cancellationToken = default)
@@ -45,8 +45,9 @@ public sealed partial class GroupDormancy(
     public async Task<bool> SetAsync(string groupId, bool dormant, string reason, CancellationToken cancellationToken = default)
     {
         var nonce = Guid.NewGuid().ToString("N");
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= ConflictRetry.MaxAttempts; attempt++)
         {
+            await ConflictRetry.PauseAsync(attempt, cancellationToken).ConfigureAwait(false);
             var state = await store.LoadAsync(groupId, cancellationToken).ConfigureAwait(false);
             var now = clock.GetUtcNow();
             var changed = dormant ? Dormancy.Sleep(state, now, reason) : Dormancy.Wake(state);

@@ -1,4 +1,5 @@
 using CommunityPlanning.Conversations.Outbox;
+using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Proactive;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Meetings;
@@ -29,7 +30,6 @@ public sealed partial class MeetingAutoCloser(
     OutboxDelivery? delivery = null,
     IOutboxStore? pending = null)
 {
-    private const int MaxAttempts = 5;
     private readonly IProactiveMessenger[] _messengers = messengers.ToArray();
 
     /// <summary>Closes every meeting due; returns how many it closed.</summary>
@@ -63,8 +63,9 @@ public sealed partial class MeetingAutoCloser(
     {
         // One nonce for every attempt, so our own retried write that landed is told from another host's.
         var nonce = Guid.NewGuid().ToString("N");
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= ConflictRetry.MaxAttempts; attempt++)
         {
+            await ConflictRetry.PauseAsync(attempt, cancellationToken).ConfigureAwait(false);
             var state = await store.LoadAsync(entry.GroupId, cancellationToken).ConfigureAwait(false);
             var now = clock.GetUtcNow();
             var meeting = state.Find<MeetingRecord>(MeetingRecord.KeyFor(entry.MeetingId));

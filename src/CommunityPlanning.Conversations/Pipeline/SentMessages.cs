@@ -16,8 +16,9 @@ public sealed partial class SentMessages(IGroupStore store, TimeProvider clock, 
         ArgumentException.ThrowIfNullOrEmpty(groupId);
         ArgumentException.ThrowIfNullOrEmpty(anchor);
         ArgumentException.ThrowIfNullOrEmpty(messageId);
-        for (var attempt = 1; attempt <= TurnProcessor.MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= ConflictRetry.MaxAttempts; attempt++)
         {
+            await ConflictRetry.PauseAsync(attempt, cancellationToken).ConfigureAwait(false);
             var state = await store.LoadAsync(groupId, cancellationToken).ConfigureAwait(false);
             if (state.Find<SentMessageRecord>(SentMessageRecord.KeyFor(anchor)) is { } known && known.MessageId == messageId)
             {

@@ -45,7 +45,7 @@ public sealed partial class TurnProcessor(
     Journey.ActionPlanUpgrade? upgrade = null)
 {
     /// <summary>How many times a turn is tried when others keep changing the same records.</summary>
-    public const int MaxAttempts = 5;
+    public const int MaxAttempts = ConflictRetry.MaxAttempts;
 
     /// <summary>What a person is told when storage could not be reached.</summary>
     public const string StorageDown = "Sorry, I couldn't reach my storage just now, so that may not have been saved. Please try again in a minute.";
@@ -79,6 +79,7 @@ public sealed partial class TurnProcessor(
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
+                await ConflictRetry.PauseAsync(attempt, cancellationToken).ConfigureAwait(false);
                 var state = await store.LoadForTurnAsync(groupId, attempt, cancellationToken).ConfigureAwait(false);
                 if (upgrade is not null)
                 {

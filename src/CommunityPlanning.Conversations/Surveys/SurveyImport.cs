@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CommunityPlanning.Conversations.Outbox;
+using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Proactive;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Plans;
@@ -48,7 +49,6 @@ public sealed partial class SurveyImport(
     OutboxDelivery? delivery = null,
     IOutboxStore? pending = null)
 {
-    private const int MaxAttempts = 5;
     private readonly IProactiveMessenger[] _messengers = messengers.ToArray();
 
     /// <summary>Tallies <paramref name="table"/> into the group's results and posts them to the group.</summary>
@@ -59,8 +59,9 @@ public sealed partial class SurveyImport(
         ArgumentNullException.ThrowIfNull(content);
         var turnId = "survey-upload-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(groupId).Concat(content).ToArray()).AsSpan(0, 16));
         var nonce = Guid.NewGuid().ToString("N");
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= ConflictRetry.MaxAttempts; attempt++)
         {
+            await ConflictRetry.PauseAsync(attempt, cancellationToken).ConfigureAwait(false);
             var state = await store.LoadAsync(groupId, cancellationToken).ConfigureAwait(false);
             if (state.Find<PlanRecord>(PlanRecord.Kind) is null)
             {

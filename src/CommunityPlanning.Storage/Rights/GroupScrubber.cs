@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CommunityPlanning.Conversations.Cards;
 using CommunityPlanning.Conversations.Outbox;
+using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Conversations.Proactive;
 using CommunityPlanning.Conversations.Turns;
 using CommunityPlanning.Domain.Actions;
@@ -32,7 +33,6 @@ public sealed partial class GroupScrubber(
     ILogger<GroupScrubber> logger,
     OutboxDelivery? delivery = null)
 {
-    private const int MaxAttempts = 5;
     private readonly IIndexProjection[] _projections = projections.ToArray();
     private readonly IProactiveMessenger[] _messengers = messengers.ToArray();
 
@@ -42,8 +42,9 @@ public sealed partial class GroupScrubber(
         ArgumentNullException.ThrowIfNull(erasure);
         var nonce = Guid.NewGuid().ToString("N");
         var scrub = new PersonScrub(erasure.Secrets, erasure.Placeholder, erasure.Person.Name);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= ConflictRetry.MaxAttempts; attempt++)
         {
+            await ConflictRetry.PauseAsync(attempt, cancellationToken).ConfigureAwait(false);
             var state = await store.LoadAsync(groupId, cancellationToken).ConfigureAwait(false);
             var unowned = await ScrubStateAsync(state, scrub, erasure, cancellationToken).ConfigureAwait(false);
             if (!state.HasChanges)
