@@ -23,6 +23,18 @@ public sealed partial class OutboxDelivery(
     private readonly IOutboundChannel[] _channels = channels.ToArray();
     private readonly Dictionary<string, IIndexProjection> _projections = projections.ToDictionary(p => p.Name, StringComparer.Ordinal);
 
+    // The groups this instance is working on now: how many works, and whether one of them left rows waiting behind
+    // another that was still under way (so when the last one ends, those rows can go at once).
+    private readonly Dictionary<string, (int Working, bool Waiting)> _working = new(StringComparer.Ordinal);
+    private readonly Lock _workingGate = new();
+
+    /// <summary>
+    /// Raised when this instance has finished all its work on a group whose later rows had to wait for that work (a
+    /// turn saved while the group's earlier replies were still being sent). The dispatcher does those rows at once
+    /// instead of at its next tick.
+    /// </summary>
+    public event Action<string>? GroupFreed;
+
     /// <summary>
     /// Does the rows a turn just saved (claimed by this instance), in order. Rows it cannot finish are released
     /// for the dispatcher. Returns false when something was left over.
@@ -89,6 +101,55 @@ public sealed partial class OutboxDelivery(
     }
 
     private async Task<(bool AllDone, int Done)> WorkAsync(IReadOnlyList<OutboxEntry> entries, bool claimFirst, CancellationToken cancellationToken)
+    {
+        var groupId = entries[0].GroupId;
+        Begin(groupId);
+        var allDone = false;
+        try
+        {
+            var worked = await WorkRowsAsync(entries, claimFirst, cancellationToken).ConfigureAwait(false);
+            allDone = worked.AllDone;
+            return worked;
+        }
+        finally
+        {
+            if (End(groupId, leftWaiting: !allDone))
+            {
+                GroupFreed?.Invoke(groupId);
+            }
+        }
+    }
+
+    private void Begin(string groupId)
+    {
+        lock (_workingGate)
+        {
+            var now = _working.GetValueOrDefault(groupId);
+            _working[groupId] = (now.Working + 1, now.Waiting);
+        }
+    }
+
+    // True when this was the last work on the group and an earlier one left rows waiting behind work still under way.
+    // A work that ends alone with rows left (a failed send waiting for its retry) does not count: nothing freed them.
+    private bool End(string groupId, bool leftWaiting)
+    {
+        lock (_workingGate)
+        {
+            var (working, waiting) = _working[groupId];
+            working--;
+            waiting |= leftWaiting && working > 0;
+            if (working > 0)
+            {
+                _working[groupId] = (working, waiting);
+                return false;
+            }
+
+            _working.Remove(groupId);
+            return waiting;
+        }
+    }
+
+    private async Task<(bool AllDone, int Done)> WorkRowsAsync(IReadOnlyList<OutboxEntry> entries, bool claimFirst, CancellationToken cancellationToken)
     {
         var done = new List<OutboxEntry>();
         // The rows this instance holds a claim on and has not finished or handed back, by key, at their latest version.

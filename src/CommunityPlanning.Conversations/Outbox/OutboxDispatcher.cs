@@ -8,8 +8,8 @@ namespace CommunityPlanning.Conversations.Outbox;
 /// <summary>
 /// Finishes outbox rows left over: every <see cref="OutboxOptions.Interval"/> it goes through the groups on the
 /// pending list (never every partition), and at once for a group it is nudged about (a redelivered turn, a turn
-/// saved behind waiting replies). Rows are claimed with versions, so several instances can run it. Starts once
-/// storage is ready.
+/// saved behind waiting replies, and again when the work those replies waited for has ended). Rows are claimed with
+/// versions, so several instances can run it. Starts once storage is ready.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     OutboxDelivery delivery,
@@ -70,7 +70,15 @@ public sealed partial class OutboxDispatcher(
         // Stop taking rows as soon as the host starts stopping, not only when this service is told to: rows handed back
         // by the stopping host's own turns are for the next instance, not for this one to claim again.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime?.ApplicationStopping ?? CancellationToken.None);
-        await Task.WhenAll(TickAsync(stopping.Token), NudgedAsync(stopping.Token)).ConfigureAwait(false);
+        delivery.GroupFreed += Nudge;
+        try
+        {
+            await Task.WhenAll(TickAsync(stopping.Token), NudgedAsync(stopping.Token)).ConfigureAwait(false);
+        }
+        finally
+        {
+            delivery.GroupFreed -= Nudge;
+        }
     }
 
     /// <inheritdoc />
