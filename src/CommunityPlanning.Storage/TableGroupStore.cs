@@ -59,7 +59,7 @@ public sealed partial class TableGroupStore(
         if (attempt <= 1 && cache is { Enabled: true } && cache.TryGet(groupId, out var cached))
         {
             state = cached.ToState(groupId);
-            _tickets.AddOrUpdate(state, new LoadTicket(cached.Version, Guarded: true, FromCache: true) { Source = cached });
+            _tickets.AddOrUpdate(state, new LoadTicket(cached.Version, Guarded: true, FromCache: true));
         }
         else
         {
@@ -91,7 +91,7 @@ public sealed partial class TableGroupStore(
         // look older than it is (its next guarded save fails), never newer.
         var loaded = CachedGroup.Of(state, version);
         cache?.Put(groupId, loaded);
-        _tickets.AddOrUpdate(state, new LoadTicket(version, guarded, FromCache: false) { Source = loaded });
+        _tickets.AddOrUpdate(state, new LoadTicket(version, guarded, FromCache: false));
         done?.RemoveFrom(state);
         return state;
     }
@@ -180,9 +180,9 @@ public sealed partial class TableGroupStore(
             if (ticket.Guarded && newVersion is not null)
             {
                 // The guard held, so the partition is exactly this state plus the write-once seen row.
-                var after = ticket.Source?.After(state, changed, removed, newVersion) ?? CachedGroup.Of(state, newVersion);
+                var after = CachedGroup.Of(state, newVersion);
                 cache?.Put(state.GroupId, after);
-                _tickets.AddOrUpdate(state, ticket with { Version = newVersion, FromCache = false, Source = after });
+                _tickets.AddOrUpdate(state, ticket with { Version = newVersion, FromCache = false });
             }
             else
             {
@@ -298,9 +298,6 @@ public sealed partial class TableGroupStore(
     // How a loaded state's save treats the version row.
     private sealed record LoadTicket(string? Version, bool Guarded, bool FromCache)
     {
-        /// <summary>The records the state was loaded from (each save's cached copy is this one plus its changes).</summary>
-        public CachedGroup? Source { get; init; }
-
         public static LoadTicket Blind { get; } = new(null, Guarded: false, FromCache: false);
     }
 

@@ -1,23 +1,36 @@
+using System.Collections.Immutable;
+
 namespace CommunityPlanning.Domain.State;
 
 /// <summary>
 /// Everything stored for one steering group, loaded in one read and changed in memory during a turn.
 /// It remembers which records changed so the store can write them in one atomic transaction, each
-/// guarded by the version (ETag) it was read with.
+/// guarded by the version (ETag) it was read with. Its maps are builders over frozen trees: a state made from a
+/// <see cref="GroupSnapshot"/> shares the snapshot's nodes and copies only the paths it changes.
 /// </summary>
 public sealed class GroupState
 {
-    private readonly SortedDictionary<string, IGroupRecord> _records = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _versions = new(StringComparer.Ordinal);
+    private readonly ImmutableSortedDictionary<string, IGroupRecord>.Builder _records;
+    private readonly ImmutableDictionary<string, string>.Builder _versions;
+    private readonly ImmutableSortedDictionary<string, IGroupRecord>.Builder _loaded;
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IGroupRecord> _loaded = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty state for a group that has nothing stored yet.</summary>
     public GroupState(string groupId)
+        : this(groupId, GroupSnapshot.Empty)
+    {
+    }
+
+    /// <summary>Creates the state of a group as <paramref name="snapshot"/> holds it, without copying it.</summary>
+    public GroupState(string groupId, GroupSnapshot snapshot)
     {
         ArgumentException.ThrowIfNullOrEmpty(groupId);
+        ArgumentNullException.ThrowIfNull(snapshot);
         GroupId = groupId;
+        _records = snapshot.Records.ToBuilder();
+        _loaded = snapshot.Records.ToBuilder();
+        _versions = snapshot.Versions.ToBuilder();
     }
 
     /// <summary>The group's stable, key-safe id.</summary>
@@ -35,6 +48,17 @@ public sealed class GroupState
 
     /// <summary>Every record, in key order.</summary>
     public IEnumerable<IGroupRecord> All => _records.Values;
+
+    /// <summary>The records as stored, frozen: the state after its last load or save (never with unsaved changes).</summary>
+    public GroupSnapshot Snapshot()
+    {
+        if (HasChanges)
+        {
+            throw new InvalidOperationException("A state with unsaved changes has no snapshot.");
+        }
+
+        return new GroupSnapshot(_records.ToImmutable(), _versions.ToImmutable());
+    }
 
     /// <summary>Adds a record as it was read from storage, with its version. Used by stores only.</summary>
     public void Load(IGroupRecord record, string? version)

@@ -97,7 +97,7 @@ public sealed class GroupStateCache(GroupCacheOptions options, TimeProvider cloc
 
             var node = _recency.AddFirst(new Slot(groupId, group, clock.GetUtcNow()));
             _slots[groupId] = node;
-            _records += group.Records.Count;
+            _records += group.Count;
             while (_slots.Count > options.MaxGroups || (_records > options.MaxRecords && _slots.Count > 1))
             {
                 RemoveLocked(_recency.Last!);
@@ -132,24 +132,15 @@ public sealed class GroupStateCache(GroupCacheOptions options, TimeProvider cloc
             }
 
             var group = node.Value.Group;
-            if (!group.Records.TryGetValue(key, out var held) || !string.Equals(held.ETag, oldETag, StringComparison.Ordinal))
+            if (!group.Snapshot.Versions.TryGetValue(key, out var held) || !string.Equals(held, oldETag, StringComparison.Ordinal))
             {
                 RemoveLocked(node);
                 return;
             }
 
-            var records = new Dictionary<string, CachedRecord>(group.Records, StringComparer.Ordinal);
-            if (record is null || newETag is null)
-            {
-                records.Remove(key);
-                _records--;
-            }
-            else
-            {
-                records[key] = new CachedRecord(record, newETag);
-            }
-
-            node.Value = node.Value with { Group = group with { Records = records } };
+            var snapshot = group.Snapshot.With(key, record, newETag);
+            _records += snapshot.Count - group.Count;
+            node.Value = node.Value with { Group = group with { Snapshot = snapshot } };
         }
     }
 
@@ -157,7 +148,7 @@ public sealed class GroupStateCache(GroupCacheOptions options, TimeProvider cloc
     {
         _slots.Remove(node.Value.GroupId);
         _recency.Remove(node);
-        _records -= node.Value.Group.Records.Count;
+        _records -= node.Value.Group.Count;
     }
 
     private sealed record Slot(string GroupId, CachedGroup Group, DateTimeOffset StoredAt);
