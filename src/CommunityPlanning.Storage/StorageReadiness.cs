@@ -6,6 +6,7 @@ namespace CommunityPlanning.Storage;
 public sealed class StorageReadiness : IStorageReadiness
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>True once storage is ready.</summary>
     public bool IsReady => _ready.Task.IsCompleted;
@@ -13,6 +14,16 @@ public sealed class StorageReadiness : IStorageReadiness
     /// <inheritdoc />
     public Task WaitAsync(CancellationToken cancellationToken = default) => _ready.Task.WaitAsync(cancellationToken);
 
+    /// <inheritdoc />
+    public Task FirstAttemptAsync(CancellationToken cancellationToken = default) => _firstAttempt.Task.WaitAsync(cancellationToken);
+
     /// <summary>Marks storage ready.</summary>
-    internal void Set() => _ready.TrySetResult();
+    internal void Set()
+    {
+        _ready.TrySetResult();
+        _firstAttempt.TrySetResult();
+    }
+
+    /// <summary>Marks start-up's first attempt as ended without storage being ready.</summary>
+    internal void FirstAttemptFailed() => _firstAttempt.TrySetResult();
 }

@@ -98,15 +98,10 @@ internal sealed partial class StorageInitializer(IEnumerable<StorageTable> table
         {
             try
             {
-                foreach (var table in tables)
-                {
-                    await table.Client.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
-                }
-
-                foreach (var queue in queues)
-                {
-                    await queue.Client.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
-                }
+                // All at once: a cold start waits for one round trip, not one per table.
+                await Task.WhenAll(
+                    tables.Select(t => (Task)t.Client.CreateIfNotExistsAsync(stoppingToken))
+                        .Concat(queues.Select(q => (Task)q.Client.CreateIfNotExistsAsync(cancellationToken: stoppingToken)))).ConfigureAwait(false);
 
                 readiness.Set();
                 return;
@@ -114,6 +109,7 @@ internal sealed partial class StorageInitializer(IEnumerable<StorageTable> table
             catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException)
             {
                 LogNotReady(logger, delay.TotalSeconds);
+                readiness.FirstAttemptFailed();
                 await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(false);
                 delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
             }

@@ -42,8 +42,15 @@ public sealed partial class TurnProcessor(
     ILogger<TurnProcessor> logger,
     IOutboxStore? pending = null,
     MentionConfirmer? rosters = null,
-    Journey.ActionPlanUpgrade? upgrade = null)
+    Journey.ActionPlanUpgrade? upgrade = null,
+    IStorageReadiness? readiness = null)
 {
+    /// <summary>
+    /// How long a turn that arrives while the host is still creating its tables waits for them (the first message after
+    /// a start), before it tries anyway. Once start-up's first attempt has ended (even if storage was down) no turn waits.
+    /// </summary>
+    public static readonly TimeSpan ReadyWait = TimeSpan.FromSeconds(10);
+
     /// <summary>How many times a turn is tried when others keep changing the same records.</summary>
     public const int MaxAttempts = ConflictRetry.MaxAttempts;
 
@@ -67,6 +74,11 @@ public sealed partial class TurnProcessor(
         if (rosters is not null)
         {
             turn = await rosters.ConfirmAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (readiness is not null)
+        {
+            await WaitUntilReadyAsync(readiness, cancellationToken).ConfigureAwait(false);
         }
 
         using var span = TurnTelemetry.Source.StartActivity("turn");
@@ -139,6 +151,25 @@ public sealed partial class TurnProcessor(
 
         TurnTelemetry.Handled(turn.Kind, "busy", MaxAttempts, clock.GetElapsedTime(started));
         return Unsaved(turn, renderer, Messages.Busy);
+    }
+
+    // Completes at once after start-up's first attempt at the tables; only the first turns after a start ever wait.
+    private static async Task WaitUntilReadyAsync(IStorageReadiness readiness, CancellationToken cancellationToken)
+    {
+        var ready = readiness.FirstAttemptAsync(cancellationToken);
+        if (ready.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        try
+        {
+            await ready.WaitAsync(ReadyWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Storage is still not ready: the turn tries anyway and says so if storage cannot be reached.
+        }
     }
 
     // Told only to the person who acted; never stored, since nothing was saved.

@@ -8,4 +8,11 @@ public interface IStorageReadiness
 {
     /// <summary>Completes once storage is ready.</summary>
     Task WaitAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes once start-up's first attempt to get storage ready has ended, whether it succeeded or not. A turn waits
+    /// for this, not for readiness: the first messages after a start wait for the tables, but when storage is down at
+    /// start each turn is told at once to try again rather than held.
+    /// </summary>
+    Task FirstAttemptAsync(CancellationToken cancellationToken = default) => WaitAsync(cancellationToken);
 }

@@ -51,7 +51,7 @@ internal sealed class ActionHarness
 
     private int _turns;
 
-    public ActionHarness(InMemoryGroupStore? memory = null, Func<IGroupStore, IGroupStore>? wrap = null, DateTimeOffset? nextMeeting = null)
+    public ActionHarness(InMemoryGroupStore? memory = null, Func<IGroupStore, IGroupStore>? wrap = null, DateTimeOffset? nextMeeting = null, IStorageReadiness? readiness = null)
     {
         Memory = memory ?? new InMemoryGroupStore();
         Store = wrap is null ? Memory : wrap(Memory);
@@ -71,7 +71,7 @@ internal sealed class ActionHarness
             [start],
             [create],
             []);
-        Processor = new TurnProcessor(Store, router, new Outbox.OutboxWriter([], new Outbox.OutboxOptions()), Clock, NullLogger<TurnProcessor>.Instance);
+        Processor = new TurnProcessor(Store, router, new Outbox.OutboxWriter([], new Outbox.OutboxOptions()), Clock, NullLogger<TurnProcessor>.Instance, readiness: readiness);
     }
 
     public InMemoryGroupStore Memory { get; }
