@@ -20,7 +20,8 @@ namespace CommunityPlanning.Bench;
 /// 50 meetings with attendance, decisions and minutes, every step's forms filled, 1,000 redelivery markers), each turn
 /// a tick (load for the turn, one change, save with its redelivery marker), with the group state cache off (every turn
 /// queries the partition) and on (after the first). Counts requests, bytes read and written on the wire, and bytes
-/// allocated per turn (load + save, all threads). Counts do not depend on the machine's load; times are not reported.
+/// allocated per turn (load + save, all threads), and each turn's median and slowest time (load + change + save, against
+/// the local Azurite; times depend on the machine's load, counts do not).
 /// </summary>
 internal static class GrowthCounts
 {
@@ -46,8 +47,8 @@ internal static class GrowthCounts
         var rows = await SeedOldGroupAsync(seeder, "old");
         Console.WriteLine($"two-year-old group: {rows} rows in its partition (records, redelivery markers and the version row)");
         Console.WriteLine();
-        Console.WriteLine("| group | cache | requests/turn | reads/turn | bytes read/turn | bytes written/turn | allocated/turn |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| group | cache | requests/turn | reads/turn | bytes read/turn | bytes written/turn | allocated/turn | median ms | slowest ms |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var cached in new[] { false, true })
         {
             foreach (var group in new[] { "new", "old" })
@@ -63,14 +64,18 @@ internal static class GrowthCounts
                 await TurnAsync(store, groupId, "warm-" + groupId, 0);
                 counter.Reset();
                 var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var times = new List<double>(Turns);
                 for (var i = 1; i <= Turns; i++)
                 {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     await TurnAsync(store, groupId, $"{groupId}-{i}", i);
+                    times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
 
                 allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+                times.Sort();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {(group == "new" ? "new" : "two years old")} | {(cached ? "on" : "off")} | {counter.Requests / (double)Turns:0.00} | {counter.Reads / (double)Turns:0.00} | {counter.BytesRead / Turns:N0} | {counter.BytesWritten / Turns:N0} | {allocated / Turns / 1024.0:N1} KB |"));
+                    $"| {(group == "new" ? "new" : "two years old")} | {(cached ? "on" : "off")} | {counter.Requests / (double)Turns:0.00} | {counter.Reads / (double)Turns:0.00} | {counter.BytesRead / Turns:N0} | {counter.BytesWritten / Turns:N0} | {allocated / Turns / 1024.0:N1} KB | {times[Turns / 2]:0.0} | {times[^1]:0.0} |"));
             }
         }
 
