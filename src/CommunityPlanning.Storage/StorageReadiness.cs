@@ -24,6 +24,6 @@ public sealed class StorageReadiness : IStorageReadiness
         _firstAttempt.TrySetResult();
     }
 
-    /// <summary>Marks start-up's first attempt as ended without storage being ready.</summary>
-    internal void FirstAttemptFailed() => _firstAttempt.TrySetResult();
+    /// <summary>Marks start-up's first attempt at the tables as ended (they exist, or storage could not be reached).</summary>
+    internal void FirstAttemptEnded() => _firstAttempt.TrySetResult();
 }

@@ -98,10 +98,11 @@ internal sealed partial class StorageInitializer(IEnumerable<StorageTable> table
         {
             try
             {
-                // All at once: a cold start waits for one round trip, not one per table.
-                await Task.WhenAll(
-                    tables.Select(t => (Task)t.Client.CreateIfNotExistsAsync(stoppingToken))
-                        .Concat(queues.Select(q => (Task)q.Client.CreateIfNotExistsAsync(cancellationToken: stoppingToken)))).ConfigureAwait(false);
+                // All at once: a cold start waits for one round trip, not one per table. Turns need only the tables, so
+                // they go ahead as soon as those exist, before the queues.
+                await Task.WhenAll(tables.Select(t => t.Client.CreateIfNotExistsAsync(stoppingToken))).ConfigureAwait(false);
+                readiness.FirstAttemptEnded();
+                await Task.WhenAll(queues.Select(q => q.Client.CreateIfNotExistsAsync(cancellationToken: stoppingToken))).ConfigureAwait(false);
 
                 readiness.Set();
                 return;
@@ -109,7 +110,7 @@ internal sealed partial class StorageInitializer(IEnumerable<StorageTable> table
             catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException)
             {
                 LogNotReady(logger, delay.TotalSeconds);
-                readiness.FirstAttemptFailed();
+                readiness.FirstAttemptEnded();
                 await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(false);
                 delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
             }

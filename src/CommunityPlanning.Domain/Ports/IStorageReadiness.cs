@@ -10,7 +10,7 @@ public interface IStorageReadiness
     Task WaitAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Completes once start-up's first attempt to get storage ready has ended, whether it succeeded or not. A turn waits
+    /// Completes once start-up's first attempt to create the tables has ended, whether it succeeded or not. A turn waits
     /// for this, not for readiness: the first messages after a start wait for the tables, but when storage is down at
     /// start each turn is told at once to try again rather than held.
     /// </summary>
