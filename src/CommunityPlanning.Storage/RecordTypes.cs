@@ -35,6 +35,9 @@ public sealed class RecordTypes
     /// <summary>The record types of the Domain and Conversations assemblies.</summary>
     public static RecordTypes Default { get; } = new([typeof(IGroupRecord).Assembly, typeof(Conversations.Turns.Turn).Assembly]);
 
+    /// <summary>Every registered record type.</summary>
+    public IReadOnlyCollection<Type> All => _byKind.Values;
+
     /// <summary>The type for a kind, or null for a kind this version does not know.</summary>
     public Type? TypeOf(string kind) => _byKind.GetValueOrDefault(kind);
 

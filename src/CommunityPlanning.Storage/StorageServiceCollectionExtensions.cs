@@ -89,10 +89,19 @@ public static class StorageServiceCollectionExtensions
 /// Creates every registered <see cref="StorageTable"/> and <see cref="StorageQueue"/> once at start-up, so no request pays for it. Storage that is not reachable yet
 /// (Azurite still starting, a network blip) is retried in the background; /readyz reports it meanwhile.
 /// </summary>
-internal sealed partial class StorageInitializer(IEnumerable<StorageTable> tables, IEnumerable<StorageQueue> queues, StorageReadiness readiness, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
+internal sealed partial class StorageInitializer(
+    IEnumerable<StorageTable> tables,
+    IEnumerable<StorageQueue> queues,
+    StorageReadiness readiness,
+    RecordMapper mapper,
+    TimeProvider clock,
+    ILogger<StorageInitializer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Beside the table round trips, on another thread: the records' JSON metadata, which the first turns would
+        // otherwise build on the request path.
+        _ = Task.Run(WarmUp, CancellationToken.None);
         var delay = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -117,6 +126,22 @@ internal sealed partial class StorageInitializer(IEnumerable<StorageTable> table
         }
     }
 
+    private void WarmUp()
+    {
+        try
+        {
+            mapper.WarmUp();
+        }
+        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            // The type fails the same way when a turn first stores it; nothing else waits on this.
+            LogWarmUpFailed(logger, ex);
+        }
+    }
+
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Storage is not reachable yet; trying again in {Seconds} s")]
     private static partial void LogNotReady(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Building the records' JSON metadata at start-up failed")]
+    private static partial void LogWarmUpFailed(ILogger logger, Exception exception);
 }
