@@ -1,11 +1,7 @@
-using Azure.Data.Tables;
 using CommunityPlanning.Conversations.Outbox;
-using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Domain.State;
 using CommunityPlanning.Storage.Outbox;
-using CommunityPlanning.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityPlanning.Storage.Tests.Outbox;
@@ -19,17 +15,11 @@ public sealed class OutboxShutdownTests
     private const string GroupId = "msteams-0123456789abcdef";
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 10, 10, 0, 0, TimeSpan.Zero));
-    private readonly TableClient _plans;
-    private readonly TableClient _pointers;
-    private readonly RecordMapper _mapper = new(RecordTypes.Default);
+    private readonly OutboxTables _tables;
 
     public OutboxShutdownTests()
     {
-        var prefix = Azurite.NewTablePrefix();
-        _plans = new TableClient(Azurite.ConnectionString, prefix + "plans");
-        _plans.CreateIfNotExists();
-        _pointers = new TableClient(Azurite.ConnectionString, prefix + TableOutboxStore.PointerTableName);
-        _pointers.CreateIfNotExists();
+        _tables = new OutboxTables(_clock);
     }
 
     [Fact]
@@ -86,15 +76,14 @@ public sealed class OutboxShutdownTests
         }
 
         await Store(options).MarkPendingAsync(GroupId);
-        var store = new TableGroupStore(_plans, _mapper, NullLogger<TableGroupStore>.Instance);
+        var store = _tables.Groups();
         Assert.Equal(SaveOutcome.Saved, await store.SaveAsync(state, "turn-1", "nonce1"));
         return rows.Select(r => new OutboxEntry(GroupId, r, state.VersionOf(r.Key))).ToList();
     }
 
-    private TableOutboxStore Store(OutboxOptions options) => new(_plans, _pointers, _mapper, _clock, options);
+    private TableOutboxStore Store(OutboxOptions options) => _tables.Store(options);
 
-    private OutboxDelivery Delivery(OutboxOptions options, Channel channel) =>
-        new(Store(options), [channel], [], new SentMessages(new TableGroupStore(_plans, _mapper, NullLogger<TableGroupStore>.Instance), _clock, NullLogger<SentMessages>.Instance), options, _clock, NullLogger<OutboxDelivery>.Instance);
+    private OutboxDelivery Delivery(OutboxOptions options, Channel channel) => _tables.Delivery(options, channel);
 
     /// <summary>
     /// Records what it sends; with <c>stopAt</c> set, the host stops while that send is under way, and the send fails

@@ -1,11 +1,7 @@
-using Azure.Data.Tables;
 using CommunityPlanning.Conversations.Outbox;
-using CommunityPlanning.Conversations.Pipeline;
 using CommunityPlanning.Domain.Ports;
 using CommunityPlanning.Domain.State;
 using CommunityPlanning.Storage.Outbox;
-using CommunityPlanning.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityPlanning.Storage.Tests.Outbox;
@@ -19,18 +15,12 @@ public sealed class OutboxWaitingTests
     private const string GroupId = "msteams-00000000feedbeef";
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 12, 19, 0, 0, TimeSpan.Zero));
-    private readonly TableClient _plans;
-    private readonly TableClient _pointers;
-    private readonly RecordMapper _mapper = new(RecordTypes.Default);
     private readonly OutboxOptions _options = new() { InstanceId = "me" };
+    private readonly OutboxTables _tables;
 
     public OutboxWaitingTests()
     {
-        var prefix = Azurite.NewTablePrefix();
-        _plans = new TableClient(Azurite.ConnectionString, prefix + "plans");
-        _plans.CreateIfNotExists();
-        _pointers = new TableClient(Azurite.ConnectionString, prefix + TableOutboxStore.PointerTableName);
-        _pointers.CreateIfNotExists();
+        _tables = new OutboxTables(_clock);
     }
 
     [Fact]
@@ -81,7 +71,7 @@ public sealed class OutboxWaitingTests
     private async Task<IReadOnlyList<OutboxEntry>> SaveAsync(string turnId, string payload, bool claimed)
     {
         var now = _clock.GetUtcNow();
-        var groups = new TableGroupStore(_plans, _mapper, NullLogger<TableGroupStore>.Instance);
+        var groups = _tables.Groups();
         var state = await groups.LoadAsync(GroupId);
         var ticks = now.UtcTicks + state.OfType<OutboxRecord>().Count();
         var row = new OutboxRecord(OutboxRecord.BatchId(ticks, turnId), 0, OutboxKind.Reply, HeldChannel.Name, payload)
@@ -96,10 +86,9 @@ public sealed class OutboxWaitingTests
         return [new OutboxEntry(GroupId, row, state.VersionOf(row.Key))];
     }
 
-    private TableOutboxStore Store() => new(_plans, _pointers, _mapper, _clock, _options);
+    private TableOutboxStore Store() => _tables.Store(_options);
 
-    private OutboxDelivery Delivery(HeldChannel channel) =>
-        new(Store(), [channel], [], new SentMessages(new TableGroupStore(_plans, _mapper, NullLogger<TableGroupStore>.Instance), _clock, NullLogger<SentMessages>.Instance), _options, _clock, NullLogger<OutboxDelivery>.Instance);
+    private OutboxDelivery Delivery(HeldChannel channel) => _tables.Delivery(_options, channel);
 
     /// <summary>Records what it sends; holds the send of <c>holds</c> until released, and answers "later" for <see cref="Later"/>.</summary>
     private sealed class HeldChannel(string? holds) : IOutboundChannel
