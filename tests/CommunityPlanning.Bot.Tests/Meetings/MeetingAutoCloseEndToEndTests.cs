@@ -7,35 +7,24 @@ using static CommunityPlanning.Bot.Tests.Meetings.MeetingFlow;
 namespace CommunityPlanning.Bot.Tests.Meetings;
 
 /// <summary>The automatic close through the real host, on Azurite, with time moved on by a fake clock.</summary>
-public sealed class MeetingAutoCloseEndToEndTests : IAsyncLifetime
+public sealed class MeetingAutoCloseEndToEndTests : ConnectorTest
 {
-    private FakeConnector _connector = null!;
-    private Activities _activities = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _activities = new Activities(_connector.ServiceUrl);
-    }
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
-
     [Fact]
     public async Task MeetingLeftOpen_SixHoursLater_IsClosedAutomaticallyAndTheMinutesArePosted()
     {
         // Fri 14 Mar 2025, 7pm London.
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 19, 0, 0, TimeSpan.Zero));
         using var host = new FakeClockHost(clock);
-        await StartPlanAsync(host.PostActivityAsync, _activities, _connector);
-        await host.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
-        Assert.Contains("Meeting in progress", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
-        await host.PostActivityAsync(_activities.Message("decision repaint the bus shelter", "u-bob", "Bob"));
-        Assert.Contains("Decision recorded", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
-        Assert.Equal("PUT", (await _connector.NextAsync()).Method); // the meeting card, updated in place
+        await StartPlanAsync(host.PostActivityAsync, Activities, Connector);
+        await host.PostActivityAsync(Activities.Message("meeting start", "u-ann", "Ann"));
+        Assert.Contains("Meeting in progress", (await Connector.NextAsync()).AllText(), StringComparison.Ordinal);
+        await host.PostActivityAsync(Activities.Message("decision repaint the bus shelter", "u-bob", "Bob"));
+        Assert.Contains("Decision recorded", (await Connector.NextAsync()).AllText(), StringComparison.Ordinal);
+        Assert.Equal("PUT", (await Connector.NextAsync()).Method); // the meeting card, updated in place
 
         clock.Advance(TimeSpan.FromHours(5));
-        await host.PostActivityAsync(_activities.Message("meeting", "u-ann", "Ann"));
-        var live = await _connector.NextAsync(); // the card shown again is now the meeting's shared card
+        await host.PostActivityAsync(Activities.Message("meeting", "u-ann", "Ann"));
+        var live = await Connector.NextAsync(); // the card shown again is now the meeting's shared card
         Assert.Contains("Meeting in progress", live.AllText(), StringComparison.Ordinal);
 
         // The background service's timer fires on the fake clock: the live meeting card is updated in place
@@ -56,8 +45,8 @@ public sealed class MeetingAutoCloseEndToEndTests : IAsyncLifetime
         Assert.Contains("Closed automatically", text, StringComparison.Ordinal);
         Assert.Contains("repaint the bus shelter", text, StringComparison.Ordinal);
 
-        await host.PostActivityAsync(_activities.Message("meeting", "u-ann", "Ann"));
-        Assert.Contains("No meeting is open", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
+        await host.PostActivityAsync(Activities.Message("meeting", "u-ann", "Ann"));
+        Assert.Contains("No meeting is open", (await Connector.NextAsync()).AllText(), StringComparison.Ordinal);
         var download = await host.Client.GetAsync(DownloadLink(text).PathAndQuery);
         Assert.Contains("**Closed:** automatically", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -69,30 +58,30 @@ public sealed class MeetingAutoCloseEndToEndTests : IAsyncLifetime
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 19, 0, 0, TimeSpan.Zero));
         var prefix = Azurite.NewTablePrefix();
         var first = new OutboxHost(clock, prefix);
-        await StartPlanAsync(first.PostActivityAsync, _activities, _connector);
-        await first.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
-        Assert.Contains("Meeting in progress", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
+        await StartPlanAsync(first.PostActivityAsync, Activities, Connector);
+        await first.PostActivityAsync(Activities.Message("meeting start", "u-ann", "Ann"));
+        Assert.Contains("Meeting in progress", (await Connector.NextAsync()).AllText(), StringComparison.Ordinal);
 
-        _connector.FailNext(ConnectorFault.Hold);
+        Connector.FailNext(ConnectorFault.Hold);
         clock.Advance(TimeSpan.FromHours(6) + TimeSpan.FromMinutes(5));
         // The first row of the close is the meeting card's update; the minutes wait behind it.
-        var held = await _connector.Held.WaitAsync(TimeSpan.FromSeconds(30));
+        var held = await Connector.Held.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains("Meeting ended", held.AllText(), StringComparison.Ordinal);
         await first.DisposeAsync();
 
         using var second = new OutboxHost(clock, prefix);
         await second.PassAsync(TimeSpan.FromMinutes(2));
-        var posted = await _connector.NextAsync(TimeSpan.FromSeconds(30));
+        var posted = await Connector.NextAsync(TimeSpan.FromSeconds(30));
         while (posted.Method == "PUT")
         {
-            posted = await _connector.NextAsync(TimeSpan.FromSeconds(30));
+            posted = await Connector.NextAsync(TimeSpan.FromSeconds(30));
         }
 
         Assert.Equal("/v3/conversations/conv-1/activities", posted.Path);
         Assert.Contains("Nobody ended the meeting that started Fri 14 Mar 2025 at 7:00pm", posted.AllText(), StringComparison.Ordinal);
         await second.PassAsync(TimeSpan.FromMinutes(10));
 
-        Assert.Single(_connector.Delivered("conv-1"), c => c.AllText().Contains("Nobody ended the meeting", StringComparison.Ordinal));
+        Assert.Single(Connector.Delivered("conv-1"), c => c.AllText().Contains("Nobody ended the meeting", StringComparison.Ordinal));
     }
 
     // The minutes go out straight after the closing save or, when that first send was put off (the
@@ -103,7 +92,7 @@ public sealed class MeetingAutoCloseEndToEndTests : IAsyncLifetime
         {
             try
             {
-                return await _connector.NextAsync(TimeSpan.FromSeconds(5));
+                return await Connector.NextAsync(TimeSpan.FromSeconds(5));
             }
             catch (OperationCanceledException)
             {
@@ -111,6 +100,6 @@ public sealed class MeetingAutoCloseEndToEndTests : IAsyncLifetime
             }
         }
 
-        return await _connector.NextAsync(TimeSpan.FromSeconds(30));
+        return await Connector.NextAsync(TimeSpan.FromSeconds(30));
     }
 }

@@ -12,23 +12,12 @@ using static CommunityPlanning.Bot.Tests.Meetings.MeetingFlow;
 namespace CommunityPlanning.Bot.Tests.Meetings;
 
 /// <summary>A whole meeting through the real host: Kestrel, Azurite and a fake Connector.</summary>
-public sealed class MeetingEndToEndTests : IAsyncLifetime
+public sealed class MeetingEndToEndTests : ConnectorTest
 {
     private static readonly (string Id, string Name)[] Members = [("u-ann", "Ann"), ("u-bob", "Bob"), ("u-cat", "Cat")];
 
     private static readonly string[] Items =
         ["contact-adviser", "invite-councillors", "council-agrees", "choose-type-area", "launch-event", "collect-volunteers"];
-
-    private FakeConnector _connector = null!;
-    private Activities _activities = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _activities = new Activities(_connector.ServiceUrl);
-    }
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
 
     [Fact]
     public async Task Meeting_ThreeMembersAtOnce_NothingLost_MinutesSurviveARestartAndDownload()
@@ -40,9 +29,9 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
         using (var host = new BotHost(settings: settings))
         {
             prefix = host.TablePrefix;
-            await StartPlanAsync(host.PostActivityAsync, _activities, _connector);
-            await host.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
-            var posted = await _connector.NextAsync();
+            await StartPlanAsync(host.PostActivityAsync, Activities, Connector);
+            await host.PostActivityAsync(Activities.Message("meeting start", "u-ann", "Ann"));
+            var posted = await Connector.NextAsync();
             var card = posted.Card()!;
             var cardId = posted.SentId!;
             Assert.Contains("Meeting in progress", CardReading.AllText(card), StringComparison.Ordinal);
@@ -51,31 +40,31 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
             // Each member arrives, ticks two items and records a decision: nine requests at the same moment.
             var posts = Members.SelectMany((m, i) => new[]
             {
-                _activities.Invoke("meeting.here", (JsonObject)here.DeepClone(), userId: m.Id, userName: m.Name, replyToId: cardId),
-                _activities.Invoke("meeting.tick", TickData(card, Items[2 * i]), userId: m.Id, userName: m.Name, replyToId: cardId),
-                _activities.Invoke("meeting.tick", TickData(card, Items[(2 * i) + 1]), userId: m.Id, userName: m.Name, replyToId: cardId),
-                _activities.Message($"decision {m.Name} proposes item {i}", m.Id, m.Name),
+                Activities.Invoke("meeting.here", (JsonObject)here.DeepClone(), userId: m.Id, userName: m.Name, replyToId: cardId),
+                Activities.Invoke("meeting.tick", TickData(card, Items[2 * i]), userId: m.Id, userName: m.Name, replyToId: cardId),
+                Activities.Invoke("meeting.tick", TickData(card, Items[(2 * i) + 1]), userId: m.Id, userName: m.Name, replyToId: cardId),
+                Activities.Message($"decision {m.Name} proposes item {i}", m.Id, m.Name),
             }).ToList();
             var responses = await Task.WhenAll(posts.Select(host.PostActivityAsync));
             Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
 
             // The one meeting card is updated in place for everyone: 9 PUTs for the presses and 3 for the typed
             // decisions, plus a line of text (POST) confirming each decision.
-            var calls = await DrainAsync(_connector, 15);
+            var calls = await DrainAsync(Connector, 15);
             Assert.Equal(12, calls.Count(c => c.Method == "PUT"));
             Assert.All(calls.Where(c => c.Method == "PUT"), c => Assert.EndsWith($"/activities/{cardId}", c.Path, StringComparison.Ordinal));
             Assert.Equal(3, calls.Count(c => c.Method == "POST"));
             Assert.All(calls.Where(c => c.Method == "POST"), c => Assert.Contains("Decision recorded", c.AllText(), StringComparison.Ordinal));
             Assert.DoesNotContain(calls, c => c.AllText().Contains("Lots of people are changing", StringComparison.Ordinal));
 
-            await host.PostActivityAsync(_activities.Message("meeting end", "u-ann", "Ann"));
+            await host.PostActivityAsync(Activities.Message("meeting end", "u-ann", "Ann"));
 
             // The shared card changes for everyone to "Meeting ended" (in place), then the minutes follow.
-            var ended = await _connector.NextAsync();
+            var ended = await Connector.NextAsync();
             Assert.Equal("PUT", ended.Method);
             Assert.EndsWith($"/activities/{cardId}", ended.Path, StringComparison.Ordinal);
             Assert.Contains("Meeting ended", ended.AllText(), StringComparison.Ordinal);
-            var minutes = await _connector.NextAsync();
+            var minutes = await Connector.NextAsync();
             var text = minutes.AllText();
             Assert.Contains("Meeting ended by Ann", text, StringComparison.Ordinal);
             Assert.Contains("Ann, Bob, Cat", text, StringComparison.Ordinal);
@@ -102,8 +91,8 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
         // nothing holds the group's later replies until a claim runs out.
         var rows = await restarted.Services.GetRequiredService<IOutboxStore>().ListAsync(new ConversationKey("emulator", "tenant-1", "conv-1").GroupId);
         Assert.DoesNotContain(rows, r => r.Record.ClaimedBy == firstInstance);
-        await restarted.PostActivityAsync(_activities.Message("minutes", "u-bob", "Bob"));
-        var again = (await _connector.NextAsync()).AllText();
+        await restarted.PostActivityAsync(Activities.Message("minutes", "u-bob", "Bob"));
+        var again = (await Connector.NextAsync()).AllText();
         Assert.Contains("Minutes: Little Wittering steering group", again, StringComparison.Ordinal);
         Assert.Contains("Cat proposes item 2", again, StringComparison.Ordinal);
         Assert.Contains("&kid=k2&", again, StringComparison.Ordinal);
@@ -125,12 +114,12 @@ public sealed class MeetingEndToEndTests : IAsyncLifetime
     public async Task MinutesLink_ForgedOrExpired_IsRefused()
     {
         using var host = new BotHost(settings: LinkSettings());
-        await StartPlanAsync(host.PostActivityAsync, _activities, _connector);
-        await host.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
-        await _connector.NextAsync();
-        await host.PostActivityAsync(_activities.Message("meeting end", "u-ann", "Ann"));
-        Assert.Contains("Meeting ended", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
-        var link = DownloadLink((await _connector.NextAsync()).AllText());
+        await StartPlanAsync(host.PostActivityAsync, Activities, Connector);
+        await host.PostActivityAsync(Activities.Message("meeting start", "u-ann", "Ann"));
+        await Connector.NextAsync();
+        await host.PostActivityAsync(Activities.Message("meeting end", "u-ann", "Ann"));
+        Assert.Contains("Meeting ended", (await Connector.NextAsync()).AllText(), StringComparison.Ordinal);
+        var link = DownloadLink((await Connector.NextAsync()).AllText());
         var first = await host.Client.GetAsync(link.PathAndQuery);
         Assert.True(first.StatusCode == HttpStatusCode.OK, link + " " + await first.Content.ReadAsStringAsync());
 

@@ -15,48 +15,37 @@ namespace CommunityPlanning.Bot.Tests.Plans;
 /// A journey through the real host (Kestrel, Azurite, a fake Connector, a fake clock) to the documents: each is
 /// downloaded through the link on its card, a tampered link gets 403 and an expired one 410.
 /// </summary>
-public sealed class PlanDocumentsEndToEndTests : IAsyncLifetime
+public sealed class PlanDocumentsEndToEndTests : ConnectorTest
 {
-    private FakeConnector _connector = null!;
-    private Activities _activities = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _activities = new Activities(_connector.ServiceUrl);
-    }
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
-
     [Fact]
     public async Task Journey_ThenEachDocumentThroughItsLink_TamperedRefusedExpiredGone()
     {
         // Fri 14 Mar 2025, 10am London.
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 10, 0, 0, TimeSpan.Zero));
         using var host = new FakeClockHost(clock);
-        await StartPlanAsync(host.PostActivityAsync, _activities, _connector);
+        await StartPlanAsync(host.PostActivityAsync, Activities, Connector);
 
         // Before anything is drafted, the document says what to do first.
-        await host.PostActivityAsync(_activities.Message("plan document", "u-bob", "Bob"));
+        await host.PostActivityAsync(Activities.Message("plan document", "u-bob", "Bob"));
         Assert.Contains("There's no plan to put in a document yet", (await Next(clock)).AllText(), StringComparison.Ordinal);
 
         // Two actions, a meeting, then the plan drafted from the group's records.
-        await host.PostActivityAsync(_activities.Message("I'll ask the council about a 20 mph limit by Friday", "u-ann", "Ann"));
+        await host.PostActivityAsync(Activities.Message("I'll ask the council about a 20 mph limit by Friday", "u-ann", "Ann"));
         await Next(clock);
-        await host.PostActivityAsync(_activities.Message("I'll book the village hall for the drop-in by next Friday", "u-bob", "Bob"));
+        await host.PostActivityAsync(Activities.Message("I'll book the village hall for the drop-in by next Friday", "u-bob", "Bob"));
         await Next(clock);
-        await host.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
+        await host.PostActivityAsync(Activities.Message("meeting start", "u-ann", "Ann"));
         Assert.Contains("Meeting in progress", (await Next(clock)).AllText(), StringComparison.Ordinal);
-        await host.PostActivityAsync(_activities.Message("meeting end", "u-ann", "Ann"));
+        await host.PostActivityAsync(Activities.Message("meeting end", "u-ann", "Ann"));
         var calls = new List<ConnectorCall> { await Next(clock), await Next(clock) };
         var minutesCard = calls.Single(c => c.AllText().Contains("Meeting ended by Ann", StringComparison.Ordinal));
         var minutesWord = Link(minutesCard, "Word");
 
-        await host.PostActivityAsync(_activities.Message("draft the plan", "u-bob", "Bob"));
+        await host.PostActivityAsync(Activities.Message("draft the plan", "u-bob", "Bob"));
         Assert.Contains("I've drafted 7 sections", (await Next(clock)).AllText(), StringComparison.Ordinal);
-        await host.PostActivityAsync(_activities.Message("plan document", "u-bob", "Bob"));
+        await host.PostActivityAsync(Activities.Message("plan document", "u-bob", "Bob"));
         var planWord = Link(await Next(clock), "Download (Word)");
-        await host.PostActivityAsync(_activities.Message("export actions", "u-bob", "Bob"));
+        await host.PostActivityAsync(Activities.Message("export actions", "u-bob", "Bob"));
         var csvLink = Link(await Next(clock), "Download (CSV)");
 
         // The plan in Word: the cover, the sections, and the action table with both actions.
@@ -129,7 +118,7 @@ public sealed class PlanDocumentsEndToEndTests : IAsyncLifetime
         {
             try
             {
-                return await _connector.NextAsync(TimeSpan.FromSeconds(5));
+                return await Connector.NextAsync(TimeSpan.FromSeconds(5));
             }
             catch (OperationCanceledException)
             {
@@ -137,7 +126,7 @@ public sealed class PlanDocumentsEndToEndTests : IAsyncLifetime
             }
         }
 
-        return await _connector.NextAsync(TimeSpan.FromSeconds(30));
+        return await Connector.NextAsync(TimeSpan.FromSeconds(30));
     }
 
     private static async Task AssertStatus(FakeClockHost host, string pathAndQuery, HttpStatusCode status, string message)

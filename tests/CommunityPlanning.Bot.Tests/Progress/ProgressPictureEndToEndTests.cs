@@ -13,27 +13,16 @@ namespace CommunityPlanning.Bot.Tests.Progress;
 /// The progress card's picture through the real host (Kestrel, Azurite, a fake Connector, a fake clock): the card
 /// carries it with alt text, its signed link gives the PNG, a tampered link 403 and an expired one 410.
 /// </summary>
-public sealed class ProgressPictureEndToEndTests : IAsyncLifetime
+public sealed class ProgressPictureEndToEndTests : ConnectorTest
 {
-    private FakeConnector _connector = null!;
-    private Activities _activities = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _activities = new Activities(_connector.ServiceUrl);
-    }
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
-
     [Fact]
     public async Task Progress_NewPlan_CardHasPictureWithAltText_LinkServesPng_Tampered403_Expired410()
     {
         using var host = new FakeClockHost(new FakeTimeProvider(new DateTimeOffset(2025, 3, 12, 9, 0, 0, TimeSpan.Zero)));
-        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, _activities, _connector);
+        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, Activities, Connector);
 
-        await host.PostActivityAsync(_activities.Message("progress", "u-ann", "Ann"));
-        var card = (await _connector.NextAsync()).Card()!;
+        await host.PostActivityAsync(Activities.Message("progress", "u-ann", "Ann"));
+        var card = (await Connector.NextAsync()).Card()!;
 
         var image = Images(card).Single();
         Assert.Equal("Picture of the nine steps in four stages: Launch (steps 1 to 3), Evidence (step 4), Agree (steps 5 to 7), Deliver (steps 8 and 9). Now: step 1. To do: steps 2 to 9.", (string?)image["altText"]);

@@ -15,15 +15,9 @@ namespace CommunityPlanning.Bot.Tests.Reliability;
 /// Faults against the real host, Azurite and the fake Connector: nothing saved is lost and nothing is sent
 /// twice. Each test prints one line of figures.
 /// </summary>
-public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ReliabilityTests(ITestOutputHelper output) : ConnectorTest
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 12, 10, 0, 0, TimeSpan.Zero);
-
-    private FakeConnector _connector = null!;
-
-    public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
 
     [Theory]
     [InlineData(ConnectorFault.Status500)]
@@ -31,14 +25,14 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task ConnectorFailsFirstSend_ReplyArrivesOnce_AndRedeliveryAddsNoSecondReply(ConnectorFault fault)
     {
         var conversation = NewConversation();
-        var activities = new Activities(_connector.ServiceUrl, conversation);
+        var activities = new Activities(Connector.ServiceUrl, conversation);
         using var host = new OutboxHost(new FakeTimeProvider(Start), Azurite.NewTablePrefix());
-        _connector.FailNext(fault);
+        Connector.FailNext(fault);
         var message = activities.Message("help", id: "act-help-1");
 
         var first = await host.PostActivityAsync(message);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Empty(_connector.Delivered(conversation));
+        Assert.Empty(Connector.Delivered(conversation));
 
         await host.PassAsync(TimeSpan.FromSeconds(5));
         var reply = await NextForAsync(conversation);
@@ -48,24 +42,24 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         await host.PassAsync(TimeSpan.FromMinutes(10));
 
-        Assert.Single(_connector.Delivered(conversation));
-        output.WriteLine($"Reliability: fault={fault} attempts={_connector.All.Count(c => c.Path.Contains(conversation, StringComparison.Ordinal))} delivered={_connector.Delivered(conversation).Count} redelivery=200");
+        Assert.Single(Connector.Delivered(conversation));
+        output.WriteLine($"Reliability: fault={fault} attempts={Connector.All.Count(c => c.Path.Contains(conversation, StringComparison.Ordinal))} delivered={Connector.Delivered(conversation).Count} redelivery=200");
     }
 
     [Fact]
     public async Task HostStoppedAfterCommitBeforeDelivery_StartedAgain_ReplyArrivesOnce()
     {
         var conversation = NewConversation();
-        var activities = new Activities(_connector.ServiceUrl, conversation);
+        var activities = new Activities(Connector.ServiceUrl, conversation);
         var prefix = Azurite.NewTablePrefix();
         var first = new OutboxHost(new FakeTimeProvider(Start), prefix);
-        _connector.FailNext(ConnectorFault.Hold);
+        Connector.FailNext(ConnectorFault.Hold);
 
         var posting = first.PostActivityAsync(activities.Message("help"));
-        await _connector.Held.WaitAsync(TimeSpan.FromSeconds(30));
+        await Connector.Held.WaitAsync(TimeSpan.FromSeconds(30));
         await first.DisposeAsync();
         await Record.ExceptionAsync(() => posting);
-        Assert.Empty(_connector.Delivered(conversation));
+        Assert.Empty(Connector.Delivered(conversation));
 
         // The new host finds the group on the pending list and takes the row over once the dead host's claim ends.
         using var second = new OutboxHost(new FakeTimeProvider(Start), prefix);
@@ -74,19 +68,19 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("What I can do", reply.AllText(), StringComparison.Ordinal);
         await second.PassAsync(TimeSpan.FromMinutes(10));
 
-        Assert.Single(_connector.Delivered(conversation));
-        output.WriteLine($"Reliability: stopped-mid-send delivered={_connector.Delivered(conversation).Count} calls={_connector.All.Count(c => c.Path.Contains(conversation, StringComparison.Ordinal))}");
+        Assert.Single(Connector.Delivered(conversation));
+        output.WriteLine($"Reliability: stopped-mid-send delivered={Connector.Delivered(conversation).Count} calls={Connector.All.Count(c => c.Path.Contains(conversation, StringComparison.Ordinal))}");
     }
 
     [Fact]
     public async Task IndexWriteFails_IndexIsRightAfterTheNextPassOnAnotherHost()
     {
         var conversation = NewConversation();
-        var activities = new Activities(_connector.ServiceUrl, conversation);
+        var activities = new Activities(Connector.ServiceUrl, conversation);
         var prefix = Azurite.NewTablePrefix();
         using var hostA = new OutboxHost(new FakeTimeProvider(Start), prefix);
         using var hostB = new OutboxHost(new FakeTimeProvider(Start), prefix);
-        await Meetings.MeetingFlow.StartPlanAsync(hostA.PostActivityAsync, activities, _connector);
+        await Meetings.MeetingFlow.StartPlanAsync(hostA.PostActivityAsync, activities, Connector);
         await hostA.PostActivityAsync(activities.Message("help", "u-alex", "Alex"));
         await NextForAsync(conversation);
 
@@ -114,7 +108,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task TwentyMessagesInTwoSeconds_EveryReplyDeliveredInOrder_No500()
     {
         var conversation = NewConversation();
-        var activities = new Activities(_connector.ServiceUrl, conversation);
+        var activities = new Activities(Connector.ServiceUrl, conversation);
         using var host = new OutboxHost(new FakeTimeProvider(Start), Azurite.NewTablePrefix());
         var statuses = new List<HttpStatusCode>();
         for (var i = 1; i <= 20; i++)
@@ -123,14 +117,14 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
             host.Clock.Advance(TimeSpan.FromMilliseconds(100));
         }
 
-        var inline = _connector.Delivered(conversation).Count;
-        for (var pass = 0; pass < 30 && _connector.Delivered(conversation).Count < 20; pass++)
+        var inline = Connector.Delivered(conversation).Count;
+        for (var pass = 0; pass < 30 && Connector.Delivered(conversation).Count < 20; pass++)
         {
             await host.PassAsync(TimeSpan.FromSeconds(1));
         }
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
-        var said = _connector.Delivered(conversation).Select(c => c.AllText()).ToList();
+        var said = Connector.Delivered(conversation).Select(c => c.AllText()).ToList();
         Assert.Equal(20, said.Count);
         for (var i = 1; i <= 20; i++)
         {
@@ -148,18 +142,18 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
         const int Turns = 200;
         const int Members = 10;
         string[] conversations = [NewConversation(), NewConversation()];
-        var activities = conversations.Select(c => new Activities(_connector.ServiceUrl, c)).ToArray();
+        var activities = conversations.Select(c => new Activities(Connector.ServiceUrl, c)).ToArray();
         await using var gate = new TcpGate(AzuriteTablePort());
         var connection = Azurite.ConnectionStringFor(gate.Port, gate.Port);
         using var host = new OutboxHost(new FakeTimeProvider(Start), Azurite.NewTablePrefix(), connection);
         for (var g = 0; g < conversations.Length; g++)
         {
-            await Meetings.MeetingFlow.StartPlanAsync(host.PostActivityAsync, activities[g], _connector);
+            await Meetings.MeetingFlow.StartPlanAsync(host.PostActivityAsync, activities[g], Connector);
             await host.PostActivityAsync(activities[g].Message("meeting start", "u-m0", "Member 0"));
             await NextForAsync(conversations[g]);
         }
 
-        var before = _connector.All.Count;
+        var before = Connector.All.Count;
         var statuses = new List<HttpStatusCode>();
         var downFor = 0;
         for (var i = 0; i < Turns; i++)
@@ -186,7 +180,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
             await host.PassAsync(TimeSpan.FromSeconds(5));
         }
 
-        var posts = _connector.All.Skip(before)
+        var posts = Connector.All.Skip(before)
             .Where(c => c.SentId is not null && c.Method == "POST" && conversations.Any(conversation => c.Path.Contains(conversation, StringComparison.Ordinal)))
             .Select(c => c.AllText()).ToList();
         var answered = Enumerable.Range(0, Turns).Where(i => posts.Any(p => p.Contains($"item {i:000}", StringComparison.Ordinal) && p.Contains("Decision recorded", StringComparison.Ordinal))).ToHashSet();
@@ -222,7 +216,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
     {
         while (true)
         {
-            var call = await _connector.NextAsync(TimeSpan.FromSeconds(30));
+            var call = await Connector.NextAsync(TimeSpan.FromSeconds(30));
             if (call.Path.Contains(conversation, StringComparison.Ordinal))
             {
                 return call;

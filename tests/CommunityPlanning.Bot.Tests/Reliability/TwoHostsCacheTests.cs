@@ -15,21 +15,15 @@ namespace CommunityPlanning.Bot.Tests.Reliability;
 /// neither ever answers from a copy the other has made stale, nor loses the other's change, and a plan deleted
 /// on one is gone for the other.
 /// </summary>
-public sealed class TwoHostsCacheTests : IAsyncLifetime
+public sealed class TwoHostsCacheTests : ConnectorTest
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 12, 10, 0, 0, TimeSpan.Zero);
-
-    private FakeConnector _connector = null!;
-
-    public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
 
     [Fact]
     public async Task TurnsAlternatingBetweenTwoHosts_EachSeesTheOthersChanges_AndADeletionOnOne()
     {
         var conversation = "conv-" + Guid.NewGuid().ToString("N")[..12];
-        var activities = new Activities(_connector.ServiceUrl, conversation);
+        var activities = new Activities(Connector.ServiceUrl, conversation);
         var prefix = Azurite.NewTablePrefix();
         using var a = new OutboxHost(new FakeTimeProvider(Start), prefix);
         using var b = new OutboxHost(new FakeTimeProvider(Start), prefix);
@@ -118,7 +112,7 @@ public sealed class TwoHostsCacheTests : IAsyncLifetime
             {
                 while (true)
                 {
-                    var call = await _connector.NextAsync(TimeSpan.FromSeconds(pass == 0 ? 5 : 10));
+                    var call = await Connector.NextAsync(TimeSpan.FromSeconds(pass == 0 ? 5 : 10));
                     if (call.Path.Contains(conversation, StringComparison.Ordinal))
                     {
                         return call;

@@ -20,17 +20,12 @@ namespace CommunityPlanning.Bot.Tests.Rights;
 /// Data rights through the real host (Kestrel, Azurite, a fake Connector, a fake clock): Bob is in two groups, owns
 /// an action, spoke in a meeting; then he asks for his data, asks to be forgotten; the chair exports and deletes.
 /// </summary>
-public sealed class DataRightsEndToEndTests : IAsyncLifetime
+public sealed class DataRightsEndToEndTests : ConnectorTest
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 14, 19, 0, 0, TimeSpan.Zero);
 
     private readonly string _a = "conv-a-" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _b = "conv-b-" + Guid.NewGuid().ToString("N")[..8];
-    private FakeConnector _connector = null!;
-
-    public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
 
     [Fact]
     public async Task ForgetMe_MemberOfTwoGroups_NoRowHoldsTheirIdsKeysOrName_MinutesReadSensibly()
@@ -41,7 +36,7 @@ public sealed class DataRightsEndToEndTests : IAsyncLifetime
         await ForgetBobAsync(host);
         Assert.Equal(1, await Runner(host).RunOnceAsync());
 
-        var told = await UntilAsync(_connector, "no owner now");
+        var told = await UntilAsync(Connector, "no owner now");
         Assert.Contains("book the village hall", told, StringComparison.Ordinal);
         await AssertBobGoneAsync(host);
         var minutes = (await AllRowsAsync(host.TablePrefix)).Single(r => r.Row.GetString("Kind") == "minutes");
@@ -53,7 +48,7 @@ public sealed class DataRightsEndToEndTests : IAsyncLifetime
         var suppression = host.Services.GetRequiredService<ISuppressionList>();
         Assert.True(await suppression.IsSuppressedAsync(Channel, Tenant, BobId));
         Assert.True(await suppression.IsSuppressedAsync(Channel, Tenant, BobDirectoryId));
-        await PostAsync(host, FromBob(new Activities(_connector.ServiceUrl, _b), "help"));
+        await PostAsync(host, FromBob(new Activities(Connector.ServiceUrl, _b), "help"));
         Assert.False(await suppression.IsSuppressedAsync(Channel, Tenant, BobId));
     }
 
@@ -81,26 +76,26 @@ public sealed class DataRightsEndToEndTests : IAsyncLifetime
     {
         using var host = NewHost();
         await TwoGroupsWithBobAsync(host);
-        var a = new Activities(_connector.ServiceUrl, _a);
+        var a = new Activities(Connector.ServiceUrl, _a);
         await PostAsync(host, FromBob(a, "delete our plan"));
-        Assert.Contains("Only the chair", await NextTextsAsync(_connector), StringComparison.Ordinal);
+        Assert.Contains("Only the chair", await NextTextsAsync(Connector), StringComparison.Ordinal);
         await PostAsync(host, a.Message("delete our plan", "u-ann", "Ann"));
-        Assert.Contains("type: delete our plan Little Wittering", await NextTextsAsync(_connector), StringComparison.Ordinal);
+        Assert.Contains("type: delete our plan Little Wittering", await NextTextsAsync(Connector), StringComparison.Ordinal);
         await PostAsync(host, a.Message("delete our plan Great Wittering", "u-ann", "Ann"));
-        Assert.Contains("deleted nothing", await NextTextsAsync(_connector), StringComparison.Ordinal);
+        Assert.Contains("deleted nothing", await NextTextsAsync(Connector), StringComparison.Ordinal);
         await PostAsync(host, a.Message("delete our plan little wittering", "u-ann", "Ann"));
-        Assert.Contains("Deleting Little Wittering's plan now", await NextTextsAsync(_connector), StringComparison.Ordinal);
+        Assert.Contains("Deleting Little Wittering's plan now", await NextTextsAsync(Connector), StringComparison.Ordinal);
 
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, await Runner(host).RunOnceAsync());
 
-        Assert.Contains("plan is deleted", await UntilAsync(_connector, "deleted"), StringComparison.Ordinal);
+        Assert.Contains("plan is deleted", await UntilAsync(Connector, "deleted"), StringComparison.Ordinal);
         var group = GroupOf(_a);
         var left = (await AllRowsAsync(host.TablePrefix)).Where(r => TextOf(r.Row).Contains(group, StringComparison.Ordinal)).Select(r => $"{r.Table}: {r.Row.RowKey}").ToList();
         Assert.Empty(left);
         Assert.Empty(await host.Services.GetRequiredService<IAssigneeIndex>().ForOwnerAsync(AssigneeKeys.For(Channel, Tenant, BobId)));
-        await PostAsync(host, FromBob(new Activities(_connector.ServiceUrl, _b), "my actions"));
-        Assert.Contains("You have no open actions", await NextTextsAsync(_connector), StringComparison.Ordinal);
+        await PostAsync(host, FromBob(new Activities(Connector.ServiceUrl, _b), "my actions"));
+        Assert.Contains("You have no open actions", await NextTextsAsync(Connector), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,10 +103,10 @@ public sealed class DataRightsEndToEndTests : IAsyncLifetime
     {
         using var host = NewHost();
         await TwoGroupsWithBobAsync(host);
-        var a = new Activities(_connector.ServiceUrl, _a);
+        var a = new Activities(Connector.ServiceUrl, _a);
 
         await PostAsync(host, FromBob(a, "my data"));
-        Assert.Contains("Get my data", await NextTextsAsync(_connector), StringComparison.Ordinal);
+        Assert.Contains("Get my data", await NextTextsAsync(Connector), StringComparison.Ordinal);
         var press = a.Invoke(DataRightsCommand.MyDataVerb, new JsonObject { ["g"] = GroupOf(_a) }, userId: BobId, userName: "Bob");
         var myLink = LinkIn(await InlineTextAsync(host, press), "/rights/mydata/");
         var mine = JsonNode.Parse(await host.Client.GetStringAsync(myLink.PathAndQuery))!;
@@ -126,9 +121,9 @@ public sealed class DataRightsEndToEndTests : IAsyncLifetime
         Assert.Single(mine["held"]!["actionsAssignedToYou"]!.AsArray());
 
         await PostAsync(host, FromBob(a, "export our plan"));
-        Assert.Contains("Only the chair, vice-chair, secretary or treasurer", await NextTextsAsync(_connector), StringComparison.Ordinal);
+        Assert.Contains("Only the chair, vice-chair, secretary or treasurer", await NextTextsAsync(Connector), StringComparison.Ordinal);
         await PostAsync(host, a.Message("export our plan", "u-ann", "Ann"));
-        Assert.Contains("Get the export", await NextTextsAsync(_connector), StringComparison.Ordinal);
+        Assert.Contains("Get the export", await NextTextsAsync(Connector), StringComparison.Ordinal);
         var exportPress = a.Invoke(DataRightsCommand.ExportVerb, new JsonObject { ["g"] = GroupOf(_a) }, userId: "u-ann", userName: "Ann");
         var exportLink = LinkIn(await InlineTextAsync(host, exportPress), "/rights/export/");
         using var zip = new ZipArchive(await host.Client.GetStreamAsync(exportLink.PathAndQuery));
@@ -179,33 +174,33 @@ public sealed class DataRightsEndToEndTests : IAsyncLifetime
     // Group A: Ann starts the plan (chair), Bob owns an action and proposes a decision in a meeting. Group B: Bob says hello.
     private async Task TwoGroupsWithBobAsync(FakeClockHost host)
     {
-        var a = new Activities(_connector.ServiceUrl, _a);
-        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, a, _connector);
+        var a = new Activities(Connector.ServiceUrl, _a);
+        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, a, Connector);
         await PostAsync(host, FromBob(a, "help"));
-        await NextTextsAsync(_connector);
+        await NextTextsAsync(Connector);
         await PostAsync(host, ActionForBob(a, "book the village hall"));
-        Assert.Contains("book the village hall", await NextTextsAsync(_connector), StringComparison.Ordinal);
+        Assert.Contains("book the village hall", await NextTextsAsync(Connector), StringComparison.Ordinal);
         await PostAsync(host, a.Message("meeting start", "u-ann", "Ann"));
-        await UntilAsync(_connector, "Meeting in progress");
+        await UntilAsync(Connector, "Meeting in progress");
         await PostAsync(host, FromBob(a, "decision Bob proposes the summer fete"));
-        await UntilAsync(_connector, "summer fete");
+        await UntilAsync(Connector, "summer fete");
         await PostAsync(host, a.Message("meeting end", "u-ann", "Ann"));
-        await UntilAsync(_connector, "Minutes");
-        await PostAsync(host, FromBob(new Activities(_connector.ServiceUrl, _b), "help"));
-        await NextTextsAsync(_connector);
-        while (!_connector.IsIdle)
+        await UntilAsync(Connector, "Minutes");
+        await PostAsync(host, FromBob(new Activities(Connector.ServiceUrl, _b), "help"));
+        await NextTextsAsync(Connector);
+        while (!Connector.IsIdle)
         {
-            await _connector.NextAsync();
+            await Connector.NextAsync();
         }
     }
 
     private async Task ForgetBobAsync(FakeClockHost host)
     {
-        var a = new Activities(_connector.ServiceUrl, _a);
+        var a = new Activities(Connector.ServiceUrl, _a);
         await PostAsync(host, FromBob(a, "forget me"));
-        Assert.Contains("Forget you everywhere?", await NextTextsAsync(_connector), StringComparison.Ordinal);
+        Assert.Contains("Forget you everywhere?", await NextTextsAsync(Connector), StringComparison.Ordinal);
         await PostAsync(host, SubmitFromBob(a, DataRightsCommand.ForgetVerb, _a));
-        Assert.Contains("I'm erasing you from every group now", await NextTextsAsync(_connector), StringComparison.Ordinal);
+        Assert.Contains("I'm erasing you from every group now", await NextTextsAsync(Connector), StringComparison.Ordinal);
         host.Clock.Advance(TimeSpan.FromMinutes(1));
     }
 

@@ -11,21 +11,16 @@ using static CommunityPlanning.Bot.Tests.Rights.RightsFlow;
 namespace CommunityPlanning.Bot.Tests.Rights;
 
 /// <summary>The retention sweep through the real host: old redelivery markers, and groups dormant for a year.</summary>
-public sealed class RetentionEndToEndTests : IAsyncLifetime
+public sealed class RetentionEndToEndTests : ConnectorTest
 {
     private readonly string _a = "conv-a-" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _b = "conv-b-" + Guid.NewGuid().ToString("N")[..8];
-    private FakeConnector _connector = null!;
-
-    public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
 
     [Fact]
     public async Task SweepSeen_MarkersOlderThan30Days_DeletedAndEverythingElseKept()
     {
         using var host = NewHost();
-        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(_connector.ServiceUrl, _a), _connector);
+        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(Connector.ServiceUrl, _a), Connector);
         var plans = new TableClient(Azurite.ConnectionString, host.TablePrefix + "plans");
         var seen = Seen(plans);
         Assert.NotEmpty(seen);
@@ -46,8 +41,8 @@ public sealed class RetentionEndToEndTests : IAsyncLifetime
     public async Task SweepDormant_GroupDormantPastTheSetting_DeletedEverywhere_YoungerOneKept()
     {
         using var host = NewHost();
-        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(_connector.ServiceUrl, _a), _connector);
-        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(_connector.ServiceUrl, _b), _connector);
+        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(Connector.ServiceUrl, _a), Connector);
+        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(Connector.ServiceUrl, _b), Connector);
         var dormant = new TableClient(Azurite.ConnectionString, host.TablePrefix + DormantGroupsTable.TableName);
         await dormant.AddEntityAsync(new TableEntity(DormantGroupsTable.Partition, GroupOf(_a)) { ["Since"] = host.Clock.GetUtcNow() - TimeSpan.FromDays(366) });
         await dormant.AddEntityAsync(new TableEntity(DormantGroupsTable.Partition, GroupOf(_b)) { ["Since"] = host.Clock.GetUtcNow() - TimeSpan.FromDays(200) });
@@ -64,7 +59,7 @@ public sealed class RetentionEndToEndTests : IAsyncLifetime
     public async Task SweepDormant_ClaimedByAnotherInstance_LeftAlone()
     {
         using var host = NewHost();
-        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(_connector.ServiceUrl, _a), _connector);
+        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, new Activities(Connector.ServiceUrl, _a), Connector);
         var dormant = new TableClient(Azurite.ConnectionString, host.TablePrefix + DormantGroupsTable.TableName);
         await dormant.AddEntityAsync(new TableEntity(DormantGroupsTable.Partition, GroupOf(_a))
         {

@@ -16,16 +16,11 @@ namespace CommunityPlanning.Bot.Tests.Surveys;
 /// The survey upload through the real host (Kestrel, Azurite, a fake Connector, a fake clock): the chair asks for a
 /// link, uploads a Google Forms export, and the totals are in the group's records and posted in its chat.
 /// </summary>
-public sealed class SurveyUploadEndToEndTests : IAsyncLifetime
+public sealed class SurveyUploadEndToEndTests : ConnectorTest
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 14, 19, 0, 0, TimeSpan.Zero);
 
     private readonly string _conversation = "conv-survey-" + Guid.NewGuid().ToString("N")[..8];
-    private FakeConnector _connector = null!;
-
-    public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
 
     [Fact]
     public async Task Upload_SignedLinkFromTheChat_TotalsStoredAndPostedToTheGroup()
@@ -49,7 +44,7 @@ public sealed class SurveyUploadEndToEndTests : IAsyncLifetime
         Assert.Equal(3, results.Respondents);
         var about = results.Questions.Single(q => q.QuestionId == "T3");
         Assert.Equal(new AnswerCount("Safer footpaths", 3, 100), about.Counts[0]);
-        var posted = await UntilAsync(_connector, "Survey results are in");
+        var posted = await UntilAsync(Connector, "Survey results are in");
         Assert.Contains("responses.csv", posted, StringComparison.Ordinal);
         Assert.Contains("Safer footpaths", posted, StringComparison.Ordinal);
 
@@ -94,14 +89,14 @@ public sealed class SurveyUploadEndToEndTests : IAsyncLifetime
     // Ann starts the plan (she is the chair), picks questions and asks for the link.
     private async Task<Uri> UploadLinkAsync(FakeClockHost host)
     {
-        var chat = new Activities(_connector.ServiceUrl, _conversation);
-        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, chat, _connector);
+        var chat = new Activities(Connector.ServiceUrl, _conversation);
+        await MeetingFlow.StartPlanAsync(host.PostActivityAsync, chat, Connector);
         await PostAsync(host, chat.Message("survey add T1 T3 H3", "u-ann", "Ann"));
-        Assert.Contains("Added T1, T3, H3", await UntilAsync(_connector, "Added"), StringComparison.Ordinal);
+        Assert.Contains("Added T1, T3, H3", await UntilAsync(Connector, "Added"), StringComparison.Ordinal);
         await PostAsync(host, FromBob(chat, "survey upload"));
-        Assert.Contains("Only the chair", await UntilAsync(_connector, "survey results"), StringComparison.Ordinal);
+        Assert.Contains("Only the chair", await UntilAsync(Connector, "survey results"), StringComparison.Ordinal);
         await PostAsync(host, chat.Message("survey upload", "u-ann", "Ann"));
-        return LinkIn(await UntilAsync(_connector, "/surveys/upload/"), "/surveys/upload/");
+        return LinkIn(await UntilAsync(Connector, "/surveys/upload/"), "/surveys/upload/");
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(FakeClockHost host, Uri link, byte[] content, string fileName)

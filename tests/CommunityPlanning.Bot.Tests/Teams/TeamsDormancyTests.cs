@@ -18,19 +18,9 @@ using static CommunityPlanning.Bot.Tests.Meetings.MeetingFlow;
 namespace CommunityPlanning.Bot.Tests.Teams;
 
 /// <summary>The bot uninstalled from a Teams conversation: the group goes quiet, keeps its data, and wakes when added back.</summary>
-public sealed class TeamsDormancyTests : IAsyncLifetime
+public sealed class TeamsDormancyTests : ConnectorTest
 {
     private static readonly string GroupId = new ConversationKey("emulator", "tenant-1", "conv-1").GroupId;
-    private FakeConnector _connector = null!;
-    private Activities _activities = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _activities = new Activities(_connector.ServiceUrl);
-    }
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
 
     [Fact]
     public async Task InstallationUpdateRemove_MeetingLeftOpenClosesWithoutAPost_AddWakesTheGroupWithItsData()
@@ -38,9 +28,9 @@ public sealed class TeamsDormancyTests : IAsyncLifetime
         // Fri 14 Mar 2025, 7pm London.
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 19, 0, 0, TimeSpan.Zero));
         using var host = new FakeClockHost(clock);
-        await StartPlanAsync(host.PostActivityAsync, _activities, _connector);
-        await host.PostActivityAsync(_activities.Message("meeting start", "u-ann", "Ann"));
-        Assert.Contains("Meeting in progress", (await _connector.NextAsync()).AllText(), StringComparison.Ordinal);
+        await StartPlanAsync(host.PostActivityAsync, Activities, Connector);
+        await host.PostActivityAsync(Activities.Message("meeting start", "u-ann", "Ann"));
+        Assert.Contains("Meeting in progress", (await Connector.NextAsync()).AllText(), StringComparison.Ordinal);
 
         var removed = await host.PostActivityAsync(Installation("remove"));
         var dormant = await host.Services.GetRequiredService<IGroupStore>().LoadAsync(GroupId);
@@ -50,7 +40,7 @@ public sealed class TeamsDormancyTests : IAsyncLifetime
         clock.Advance(TimeSpan.FromHours(6) + TimeSpan.FromMinutes(5));
         await host.Services.GetRequiredService<MeetingAutoCloser>().RunOnceAsync();
         var added = await host.PostActivityAsync(Installation("add"));
-        var welcomeBack = await _connector.NextAsync();
+        var welcomeBack = await Connector.NextAsync();
         var awake = await host.Services.GetRequiredService<IGroupStore>().LoadAsync(GroupId);
 
         Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
@@ -58,7 +48,7 @@ public sealed class TeamsDormancyTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2025, 3, 14, 19, 0, 0, TimeSpan.Zero), row?.GetDateTimeOffset("Since"));
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         Assert.DoesNotContain("Nobody ended the meeting", welcomeBack.AllText(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_connector.Delivered("conv-1"), c => c.AllText().Contains("Nobody ended the meeting", StringComparison.Ordinal));
+        Assert.DoesNotContain(Connector.Delivered("conv-1"), c => c.AllText().Contains("Nobody ended the meeting", StringComparison.Ordinal));
         Assert.False(Dormancy.IsDormant(awake));
         Assert.Null(await DormantRowAsync(host.TablePrefix));
         Assert.Equal("Little Wittering", awake.Find<PlanRecord>(PlanRecord.Kind)?.CommunityName);
@@ -69,8 +59,8 @@ public sealed class TeamsDormancyTests : IAsyncLifetime
     public async Task ConversationUpdate_BotInMembersRemoved_MakesTheGroupDormant()
     {
         using var host = new BotHost();
-        await StartPlanAsync(host.PostActivityAsync, _activities, _connector);
-        var update = _activities.Base("conversationUpdate", null, "u-ann", "Ann", null);
+        await StartPlanAsync(host.PostActivityAsync, Activities, Connector);
+        var update = Activities.Base("conversationUpdate", null, "u-ann", "Ann", null);
         update["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = "bot-1", ["name"] = "PlanBot" });
 
         var response = await host.PostActivityAsync(update);
@@ -83,7 +73,7 @@ public sealed class TeamsDormancyTests : IAsyncLifetime
 
     private JsonObject Installation(string action)
     {
-        var activity = _activities.Base("installationUpdate", null, "u-ann", "Ann", null);
+        var activity = Activities.Base("installationUpdate", null, "u-ann", "Ann", null);
         activity["action"] = action;
         return activity;
     }
