@@ -13,10 +13,12 @@ namespace CommunityPlanning.Storage;
 /// <summary>
 /// The group store on Azure Table Storage: one partition per group. A load is one query (paged past
 /// 1,000 rows); a save is one entity-group transaction, every update and delete guarded by the ETag it
-/// was read with, plus a write-once <c>seen|turn</c> row that makes redeliveries duplicates, plus the group's
-/// version row (<see cref="VersionRowKey"/>), whose ETag changes with every save. A turn's first attempt may be
-/// served from <see cref="GroupStateCache"/> without any read: its save then guards the version row with the
-/// cached ETag, so a change made since, anywhere, fails the save and the turn runs again from storage.
+/// was read with, plus the group's version row (<see cref="VersionRowKey"/>), whose ETag changes with every save
+/// and which marks the group's latest turns (<see cref="TurnMarks"/>), so a redelivered turn is a duplicate. A
+/// turn's first attempt may be served from <see cref="GroupStateCache"/> without any read: its save then guards the
+/// version row with the cached ETag, so a change made since, anywhere, fails the save and the turn runs again from
+/// storage. A save that cannot guard the version row (a retry after a conflict, a state loaded unguarded) also
+/// writes a write-once <c>seen|turn</c> row, so two such saves of one turn cannot both land.
 /// </summary>
 /// <remarks>
 /// A loaded state leaves out the outbox rows this instance has finished but not yet deleted
@@ -59,7 +61,7 @@ public sealed partial class TableGroupStore(
         if (attempt <= 1 && cache is { Enabled: true } && cache.TryGet(groupId, out var cached))
         {
             state = cached.ToState(groupId);
-            _tickets.AddOrUpdate(state, new LoadTicket(cached.Version, Guarded: true, FromCache: true));
+            _tickets.AddOrUpdate(state, new LoadTicket(cached.Version, Guarded: true, FromCache: true, cached.Marks));
         }
         else
         {
@@ -78,9 +80,10 @@ public sealed partial class TableGroupStore(
         var state = new GroupState(groupId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {groupId} and (RowKey lt {SeenLow} or RowKey ge {SeenHigh})");
         string? version;
+        TurnMarks marks;
         try
         {
-            version = await LoadIntoAsync(state, filter, cancellationToken).ConfigureAwait(false);
+            (version, marks) = await LoadIntoAsync(state, filter, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
         {
@@ -89,22 +92,24 @@ public sealed partial class TableGroupStore(
 
         // The version row is read first: anything read after it is as new or newer, so a cached copy can only
         // look older than it is (its next guarded save fails), never newer.
-        var loaded = CachedGroup.Of(state, version);
+        var loaded = CachedGroup.Of(state, version, marks);
         cache?.Put(groupId, loaded);
-        _tickets.AddOrUpdate(state, new LoadTicket(version, guarded, FromCache: false));
+        _tickets.AddOrUpdate(state, new LoadTicket(version, guarded, FromCache: false, marks));
         done?.RemoveFrom(state);
         return state;
     }
 
-    private async Task<string?> LoadIntoAsync(GroupState state, string filter, CancellationToken cancellationToken)
+    private async Task<(string? Version, TurnMarks Marks)> LoadIntoAsync(GroupState state, string filter, CancellationToken cancellationToken)
     {
         var groupId = state.GroupId;
         string? version = null;
+        var marks = TurnMarks.Empty;
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(entity.RowKey, VersionRowKey, StringComparison.Ordinal))
             {
                 version = entity.ETag.ToString();
+                marks = TurnMarks.From(entity);
                 continue;
             }
 
@@ -118,7 +123,7 @@ public sealed partial class TableGroupStore(
             state.Load(record, entity.ETag.ToString());
         }
 
-        return version;
+        return (version, marks);
     }
 
     /// <inheritdoc />
@@ -152,15 +157,24 @@ public sealed partial class TableGroupStore(
         }
 
         nonce ??= Guid.NewGuid().ToString("N");
+        var marks = ticket.Marks;
+        var mark = turnId is null ? null : TurnMarks.NameOf(state.GroupId, turnId);
+        if (mark is not null && marks.TryFind(mark, out var markedBy))
+        {
+            // The turn is already saved: by another delivery of it, or by our own earlier attempt that landed.
+            return string.Equals(markedBy, nonce, StringComparison.Ordinal) ? SaveOutcome.Saved : SaveOutcome.Duplicate;
+        }
+
         var seenIndex = -1;
-        if (turnId is not null)
+        if (turnId is not null && !ticket.Guarded)
         {
             seenIndex = actions.Count;
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, SeenEntity(state.GroupId, turnId, nonce)));
         }
 
         var versionIndex = actions.Count;
-        actions.Add(VersionAction(state.GroupId, ticket));
+        var (versionAction, marksAfter) = VersionAction(state.GroupId, ticket, mark, nonce);
+        actions.Add(versionAction);
         CheckLimits(actions);
         try
         {
@@ -179,10 +193,10 @@ public sealed partial class TableGroupStore(
             var newVersion = versionIndex < response.Value.Count ? response.Value[versionIndex].Headers.ETag?.ToString() : null;
             if (ticket.Guarded && newVersion is not null)
             {
-                // The guard held, so the partition is exactly this state plus the write-once seen row.
-                var after = CachedGroup.Of(state, newVersion);
+                // The guard held, so the partition is exactly this state (and the version row holds these marks).
+                var after = CachedGroup.Of(state, newVersion, marksAfter);
                 cache?.Put(state.GroupId, after);
-                _tickets.AddOrUpdate(state, ticket with { Version = newVersion, FromCache = false });
+                _tickets.AddOrUpdate(state, ticket with { Version = newVersion, FromCache = false, Marks = marksAfter });
             }
             else
             {
@@ -217,6 +231,14 @@ public sealed partial class TableGroupStore(
     {
         try
         {
+            // The version row marks every save of a turn; a save that could not guard it also wrote a seen row.
+            var mark = TurnMarks.NameOf(groupId, turnId);
+            var version = await table.GetEntityIfExistsAsync<TableEntity>(groupId, VersionRowKey, select: [mark], cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (version.HasValue && TurnMarks.From(version.Value!).TryFind(mark, out var markedBy))
+            {
+                return string.Equals(markedBy, nonce, StringComparison.Ordinal);
+            }
+
             var seen = await table.GetEntityIfExistsAsync<TableEntity>(groupId, SeenRowKey(turnId), cancellationToken: cancellationToken).ConfigureAwait(false);
             return seen.HasValue && string.Equals(seen.Value!.GetString(NonceProperty), nonce, StringComparison.Ordinal);
         }
@@ -277,13 +299,30 @@ public sealed partial class TableGroupStore(
     }
 
     // Guarded: the version row must still be at the ETag the state was read with (or still absent). Otherwise a
-    // blind merge: the ETag changes all the same, which is all other instances' caches need to see.
-    private static TableTransactionAction VersionAction(string groupId, LoadTicket ticket)
+    // blind merge: the ETag changes all the same, which is all other instances' caches need to see. The turn's mark
+    // rides in a merge (it adds to the marks others wrote); a row with too many marks is rewritten with the newest.
+    private static (TableTransactionAction Action, TurnMarks Marks) VersionAction(string groupId, LoadTicket ticket, string? mark, string nonce)
     {
         var entity = new TableEntity(groupId, VersionRowKey) { ["Kind"] = "version" };
-        return !ticket.Guarded ? new TableTransactionAction(TableTransactionActionType.UpsertMerge, entity)
+        var marks = ticket.Marks;
+        if (mark is not null)
+        {
+            (marks, var value) = marks.With(mark, nonce);
+            entity[mark] = value;
+        }
+
+        if (ticket.Version is not null && marks.Count > (ticket.Guarded ? TurnMarks.PruneAbove : TurnMarks.ReplaceAbove))
+        {
+            marks = marks.Pruned();
+            var replacement = new TableEntity(groupId, VersionRowKey) { ["Kind"] = "version" };
+            marks.WriteTo(replacement);
+            return (new TableTransactionAction(TableTransactionActionType.UpdateReplace, replacement, new ETag(ticket.Version)), marks);
+        }
+
+        var action = !ticket.Guarded ? new TableTransactionAction(TableTransactionActionType.UpsertMerge, entity)
             : ticket.Version is null ? new TableTransactionAction(TableTransactionActionType.Add, entity)
             : new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, new ETag(ticket.Version));
+        return (action, marks);
     }
 
     private static TableEntity SeenEntity(string groupId, string turnId, string nonce) =>
@@ -296,9 +335,9 @@ public sealed partial class TableGroupStore(
     }
 
     // How a loaded state's save treats the version row.
-    private sealed record LoadTicket(string? Version, bool Guarded, bool FromCache)
+    private sealed record LoadTicket(string? Version, bool Guarded, bool FromCache, TurnMarks Marks)
     {
-        public static LoadTicket Blind { get; } = new(null, Guarded: false, FromCache: false);
+        public static LoadTicket Blind { get; } = new(null, Guarded: false, FromCache: false, TurnMarks.Empty);
     }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Skipped a record of unknown kind {Kind} in group {GroupId}")]

@@ -62,6 +62,7 @@ public sealed class GroupPartitionHolder(TableClient plans, string tableName, IG
             }
 
             await DeleteSeenNamingAsync(groupId, erasure.Person.RawIds, cancellationToken).ConfigureAwait(false);
+            await ClearTurnMarksAsync(groupId, cancellationToken).ConfigureAwait(false);
         }
 
         // Finished outbox rows whose delete was put off may name the person: gone before the job ends.
@@ -87,6 +88,33 @@ public sealed class GroupPartitionHolder(TableClient plans, string tableName, IG
         }
 
         await TableRows.DeleteAsync(plans, naming, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The version row's turn marks (TurnMarks) are hashes, but of turn ids that may hold the person's id: all of them
+    // go. The cost is that a redelivery of one of the group's earlier turns is no longer recognised; redeliveries come
+    // within minutes, erasures seldom.
+    private async Task ClearTurnMarksAsync(string groupId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var version = await plans.GetEntityIfExistsAsync<TableEntity>(groupId, TableGroupStore.VersionRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!version.HasValue || !version.Value!.Keys.Any(TurnMarks.IsMarkName))
+            {
+                return;
+            }
+
+            try
+            {
+                var cleared = new TableEntity(groupId, TableGroupStore.VersionRowKey) { ["Kind"] = "version" };
+                await plans.UpdateEntityAsync(cleared, version.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                cache?.Evict(groupId);
+                return;
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status is 404 or 412 && attempt < 8)
+            {
+                // A turn saved meanwhile: read the row again.
+            }
+        }
     }
 
     /// <inheritdoc />
