@@ -157,6 +157,12 @@ public sealed partial class TableGroupStore(
         }
 
         nonce ??= Guid.NewGuid().ToString("N");
+        if (turnId is not null && ReferenceEquals(ticket, LoadTicket.Blind))
+        {
+            // A state this store did not load: read the version row, so its marks are checked and kept in bounds.
+            ticket = await ReadTicketAsync(state.GroupId, cancellationToken).ConfigureAwait(false);
+        }
+
         var marks = ticket.Marks;
         var mark = turnId is null ? null : TurnMarks.NameOf(state.GroupId, turnId);
         if (mark is not null && marks.TryFind(mark, out var markedBy))
@@ -226,6 +232,19 @@ public sealed partial class TableGroupStore(
     }
 
     private static bool IsUnreachable(Exception ex, CancellationToken cancellationToken) => StorageErrors.IsUnreachable(ex, cancellationToken);
+
+    private async Task<LoadTicket> ReadTicketAsync(string groupId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(groupId, VersionRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return row.HasValue ? new LoadTicket(row.Value!.ETag.ToString(), Guarded: false, FromCache: false, TurnMarks.From(row.Value)) : LoadTicket.Blind;
+        }
+        catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
+        {
+            throw new StoreUnavailableException($"Saving group {groupId} failed: storage could not be reached.", ex);
+        }
+    }
 
     private async Task<bool> LandedAsync(string groupId, string turnId, string nonce, CancellationToken cancellationToken)
     {

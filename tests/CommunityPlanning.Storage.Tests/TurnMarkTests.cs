@@ -103,6 +103,24 @@ public sealed class TurnMarkTests
     }
 
     [Fact]
+    public async Task ManySavesThatCannotGuard_StayUnderTheRowsPropertyLimit()
+    {
+        var a = new StoreInstance(StoreInstance.NewTableName(), _clock);
+
+        // Background jobs load without a guard; states the store never loaded cannot even know the marks.
+        for (var i = 0; i < 260; i++)
+        {
+            var state = await a.Store.LoadAsync("g");
+            Assert.Equal(SaveOutcome.Saved, await a.Store.SaveAsync(state, $"job-{i}"));
+            Assert.Equal(SaveOutcome.Saved, await a.Store.SaveAsync(new GroupState("g"), $"other-{i}"));
+        }
+
+        Assert.InRange(Marks(Rows(a)).Count, TurnMarks.Keep, TurnMarks.ReplaceAbove + 1);
+        Assert.Equal(SaveOutcome.Duplicate, await TurnAsync(a, "g", "job-259", s => s.Put(Tick("late"))));
+        Assert.Equal(SaveOutcome.Duplicate, await TurnAsync(a, "g", "other-259", s => s.Put(Tick("late"))));
+    }
+
+    [Fact]
     public async Task SaveLandsButTheAnswerIsLost_TheTurnIsSaved_AndItsRetryIsNotADuplicate()
     {
         var lose = new LoseAnswerOnce();
