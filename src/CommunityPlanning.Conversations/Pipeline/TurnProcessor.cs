@@ -87,6 +87,10 @@ public sealed partial class TurnProcessor(
 
         // One nonce for the whole turn, so a retried write of ours that landed is told from a redelivery.
         var nonce = Guid.NewGuid().ToString("N");
+
+        // The group is listed as having outbox rows before any save writes them. Almost every turn has a reply, and
+        // an instance lists a group once in a while, so the listing starts now and overlaps the load.
+        var listing = pending?.MarkPendingAsync(groupId, cancellationToken);
         try
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -106,9 +110,9 @@ public sealed partial class TurnProcessor(
                 try
                 {
                     rows = outbox.Stage(state, nonce, renderer, planned, context.Now);
-                    if (rows.Count > 0 && pending is not null)
+                    if (rows.Count > 0 && listing is not null)
                     {
-                        await pending.MarkPendingAsync(groupId, cancellationToken).ConfigureAwait(false);
+                        await listing.ConfigureAwait(false);
                     }
 
                     outcome = await store.SaveAsync(state, turn.TurnId, nonce, cancellationToken).ConfigureAwait(false);
@@ -147,6 +151,14 @@ public sealed partial class TurnProcessor(
             LogStorageDown(logger, ex, groupId);
             TurnTelemetry.Handled(turn.Kind, "storage-down", 0, clock.GetElapsedTime(started));
             return Unsaved(turn, renderer, StorageDown);
+        }
+        finally
+        {
+            // A turn that ended before it needed the listing still observes how the listing went.
+            if (listing is { IsCompletedSuccessfully: false })
+            {
+                _ = listing.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
         }
 
         TurnTelemetry.Handled(turn.Kind, "busy", MaxAttempts, clock.GetElapsedTime(started));

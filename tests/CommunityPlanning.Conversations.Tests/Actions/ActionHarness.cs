@@ -51,7 +51,13 @@ internal sealed class ActionHarness
 
     private int _turns;
 
-    public ActionHarness(InMemoryGroupStore? memory = null, Func<IGroupStore, IGroupStore>? wrap = null, DateTimeOffset? nextMeeting = null, IStorageReadiness? readiness = null)
+    public ActionHarness(
+        InMemoryGroupStore? memory = null,
+        Func<IGroupStore, IGroupStore>? wrap = null,
+        DateTimeOffset? nextMeeting = null,
+        IStorageReadiness? readiness = null,
+        Outbox.IOutboxStore? pending = null,
+        IReadOnlyList<Outbox.IIndexProjection>? projections = null)
     {
         Memory = memory ?? new InMemoryGroupStore();
         Store = wrap is null ? Memory : wrap(Memory);
@@ -71,7 +77,8 @@ internal sealed class ActionHarness
             [start],
             [create],
             []);
-        Processor = new TurnProcessor(Store, router, new Outbox.OutboxWriter([], new Outbox.OutboxOptions()), Clock, NullLogger<TurnProcessor>.Instance, readiness: readiness);
+        Processor = new TurnProcessor(
+            Store, router, new Outbox.OutboxWriter(projections ?? [], new Outbox.OutboxOptions()), Clock, NullLogger<TurnProcessor>.Instance, pending, readiness: readiness);
     }
 
     public InMemoryGroupStore Memory { get; }
