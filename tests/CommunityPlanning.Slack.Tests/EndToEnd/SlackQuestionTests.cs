@@ -62,6 +62,7 @@ public sealed class SlackQuestionTests : IAsyncLifetime
     public async Task PlainMessage_FromSomeoneElse_DroppedBeforeAnythingIsQueuedOrStored()
     {
         await AskAsync("C720");
+        var turnsBefore = TurnsMarked(_host.Plans.Query<TableEntity>().ToList());
 
         var response = await _host.PostEventAsync(PlainMessage("C720", "Is anyone bringing biscuits?", "Ev721", "U2"));
 
@@ -72,8 +73,9 @@ public sealed class SlackQuestionTests : IAsyncLifetime
         // Work for the channel runs in order: once this mention is answered, the message before it would have been too.
         await _host.PostEventAsync(Payloads.Mention("C720", "progress", "Ev722", "U2"));
         await Slack.WaitForAsync("chat.postMessage", c => SlackScript.ChannelOf(c) == "C720" && c.Body.ToJsonString().Contains("Little Wittering: progress", StringComparison.Ordinal));
+        // One turn saved since the question (the mention's, marked on the group's version row), none for the message.
         var rows = _host.Plans.Query<TableEntity>().ToList();
-        Assert.Contains(rows, r => r.RowKey.Contains("Ev722", StringComparison.Ordinal));
+        Assert.Equal(turnsBefore + 1, TurnsMarked(rows));
         Assert.DoesNotContain(rows, r => r.RowKey.Contains("Ev721", StringComparison.Ordinal));
         Assert.DoesNotContain(Slack.Calls("chat.postMessage"), c => c.Body.ToJsonString().Contains("biscuits", StringComparison.Ordinal));
     }
@@ -129,4 +131,8 @@ public sealed class SlackQuestionTests : IAsyncLifetime
     private async Task<string?> StoredAreaAsync(string channel) =>
         (await _host.Services.GetRequiredService<IGroupStore>().LoadAsync(SlackBotHost.GroupId(channel)))
             .Find<FormRow>(FormRow.KeyFor(1, "community", FormRow.SingleRowId))?.Values.GetValueOrDefault("area");
+
+    // Each saved turn marks the group's version row with one property named T + 32 hex digits (Storage's TurnMarks).
+    private static int TurnsMarked(List<TableEntity> rows) =>
+        rows.Where(r => r.RowKey == "!version").Sum(r => r.Keys.Count(k => k.Length == 33 && k[0] == 'T'));
 }
