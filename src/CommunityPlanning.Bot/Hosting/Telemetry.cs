@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using CommunityPlanning.Conversations.Pipeline;
 using OpenTelemetry.Metrics;
@@ -20,10 +21,16 @@ internal static class Telemetry
             return builder;
         }
 
+        AddAzureMonitor(builder);
+        return builder;
+    }
+
+    // Apart, and never inlined, so the OpenTelemetry and Azure Monitor assemblies are loaded only when telemetry is on:
+    // a host without a connection string does not map and load them at start-up.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddAzureMonitor(WebApplicationBuilder builder) =>
         builder.Services.AddOpenTelemetry()
             .UseAzureMonitor(options => options.ConnectionString = builder.Configuration[ConnectionStringKey])
             .WithTracing(tracing => tracing.AddSource(TurnTelemetry.Name))
             .WithMetrics(metrics => metrics.AddMeter(TurnTelemetry.Name));
-        return builder;
-    }
 }
