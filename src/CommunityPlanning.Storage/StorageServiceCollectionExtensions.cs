@@ -103,13 +103,19 @@ internal sealed partial class StorageInitializer(
         // otherwise build on the request path.
         _ = Task.Run(WarmUp, CancellationToken.None);
         var delay = TimeSpan.FromMilliseconds(250);
+        var tablesExist = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 // All at once: a cold start waits for one round trip, not one per table. Turns need only the tables, so
-                // they go ahead as soon as those exist, before the queues.
-                await Task.WhenAll(tables.Select(t => t.Client.CreateIfNotExistsAsync(stoppingToken))).ConfigureAwait(false);
+                // they go ahead as soon as those exist, before the queues; a retry for the queues leaves the tables be.
+                if (!tablesExist)
+                {
+                    await Task.WhenAll(tables.Select(t => t.Client.CreateIfNotExistsAsync(stoppingToken))).ConfigureAwait(false);
+                    tablesExist = true;
+                }
+
                 readiness.FirstAttemptEnded();
                 await Task.WhenAll(queues.Select(q => q.Client.CreateIfNotExistsAsync(cancellationToken: stoppingToken))).ConfigureAwait(false);
 
