@@ -154,23 +154,8 @@ public sealed class TurnMarkTests
     private static List<string> Marks(List<TableEntity> rows) =>
         rows.Single(r => r.RowKey == TableGroupStore.VersionRowKey).Keys.Where(TurnMarks.IsMarkName).ToList();
 
-    // A turn as TurnProcessor runs it: load for the attempt, change, save; again from storage on a conflict.
-    private static async Task<SaveOutcome> TurnAsync(StoreInstance instance, string groupId, string turnId, Action<GroupState> change)
-    {
-        var nonce = Guid.NewGuid().ToString("N");
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            var state = await instance.Store.LoadForTurnAsync(groupId, attempt);
-            change(state);
-            var outcome = await instance.Store.SaveAsync(state, turnId, nonce);
-            if (outcome != SaveOutcome.Conflict)
-            {
-                return outcome;
-            }
-        }
-
-        throw new InvalidOperationException("The turn never saved.");
-    }
+    private static async Task<SaveOutcome> TurnAsync(StoreInstance instance, string groupId, string turnId, Action<GroupState> change) =>
+        (await instance.TurnAsync(groupId, turnId, change)).Outcome;
 
     // Lets the next transaction reach storage, then fails as a dropped connection would on the way back.
     private sealed class LoseAnswerOnce : HttpPipelinePolicy

@@ -201,19 +201,11 @@ public sealed class GroupStateCacheTests
         return CachedGroup.Of(state, "v");
     }
 
-    // A turn as TurnProcessor runs it: load for the attempt, change, save; again from storage on a conflict.
-    private static async Task<(GroupState Final, int Attempts)> TurnAsync(StoreInstance instance, string groupId, string turnId, Action<GroupState> change)
+    // A turn that must save (StoreInstance.TurnAsync).
+    private static async Task<TurnRun> TurnAsync(StoreInstance instance, string groupId, string turnId, Action<GroupState> change)
     {
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            var state = await instance.Store.LoadForTurnAsync(groupId, attempt);
-            change(state);
-            if (await instance.Store.SaveAsync(state, turnId) == SaveOutcome.Saved)
-            {
-                return (state, attempt);
-            }
-        }
-
-        throw new InvalidOperationException("The turn never saved.");
+        var run = await instance.TurnAsync(groupId, turnId, change);
+        Assert.Equal(SaveOutcome.Saved, run.Outcome);
+        return run;
     }
 }

@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
 using CommunityPlanning.Conversations.Outbox;
+using CommunityPlanning.Domain.Ports;
+using CommunityPlanning.Domain.State;
 using CommunityPlanning.Storage.Caching;
 using CommunityPlanning.Storage.Outbox;
 using CommunityPlanning.Testing;
@@ -47,4 +49,28 @@ internal sealed class StoreInstance
     public TableGroupStore Store { get; }
 
     public TableOutboxStore Outbox { get; }
+
+    /// <summary>
+    /// A turn as TurnProcessor runs it: one nonce, load for the attempt, change, save; again from storage on a
+    /// conflict. Ends at the first outcome that is not a conflict.
+    /// </summary>
+    public async Task<TurnRun> TurnAsync(string groupId, string turnId, Action<GroupState> change)
+    {
+        var nonce = Guid.NewGuid().ToString("N");
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var state = await Store.LoadForTurnAsync(groupId, attempt);
+            change(state);
+            var outcome = await Store.SaveAsync(state, turnId, nonce);
+            if (outcome != SaveOutcome.Conflict)
+            {
+                return new TurnRun(outcome, state, attempt);
+            }
+        }
+
+        throw new InvalidOperationException("The turn met a conflict on every attempt.");
+    }
 }
+
+/// <summary>How a turn ended, the state it saved (or tried to) and after how many attempts.</summary>
+internal sealed record TurnRun(SaveOutcome Outcome, GroupState Final, int Attempts);
