@@ -36,6 +36,12 @@ public sealed partial class OutboxDelivery(
     public event Action<string>? GroupFreed;
 
     /// <summary>
+    /// Raised when this instance's work on a group ends with rows left over (waiting for a backoff, behind another
+    /// reply, handed back or not reached), so the dispatcher does not leave that group alone for a while.
+    /// </summary>
+    public event Action<string>? RowsLeft;
+
+    /// <summary>
     /// Does the rows a turn just saved (claimed by this instance), in order. Rows it cannot finish are released
     /// for the dispatcher. Returns false when something was left over.
     /// </summary>
@@ -88,16 +94,20 @@ public sealed partial class OutboxDelivery(
     }
 
     /// <summary>Works through one group's rows (claiming each first); returns how many were finished.</summary>
-    public async Task<int> DrainGroupAsync(string groupId, CancellationToken cancellationToken = default)
+    public async Task<int> DrainGroupAsync(string groupId, CancellationToken cancellationToken = default) =>
+        (await DrainAsync(groupId, cancellationToken).ConfigureAwait(false)).Done;
+
+    /// <summary>Works through one group's rows (claiming each first): how many were finished, and whether it had none.</summary>
+    public async Task<(int Done, bool Empty)> DrainAsync(string groupId, CancellationToken cancellationToken = default)
     {
         var entries = await store.ListAsync(groupId, cancellationToken).ConfigureAwait(false);
         if (entries.Count == 0)
         {
             await store.ForgetIfIdleAsync(groupId, clock.GetUtcNow() - options.PendingRetention, cancellationToken).ConfigureAwait(false);
-            return 0;
+            return (0, true);
         }
 
-        return (await WorkAsync(entries, claimFirst: true, cancellationToken).ConfigureAwait(false)).Done;
+        return ((await WorkAsync(entries, claimFirst: true, cancellationToken).ConfigureAwait(false)).Done, false);
     }
 
     private async Task<(bool AllDone, int Done)> WorkAsync(IReadOnlyList<OutboxEntry> entries, bool claimFirst, CancellationToken cancellationToken)
@@ -113,6 +123,11 @@ public sealed partial class OutboxDelivery(
         }
         finally
         {
+            if (!allDone)
+            {
+                RowsLeft?.Invoke(groupId);
+            }
+
             if (End(groupId, leftWaiting: !allDone))
             {
                 GroupFreed?.Invoke(groupId);

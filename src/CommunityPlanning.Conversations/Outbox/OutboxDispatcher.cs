@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using CommunityPlanning.Domain.Ports;
 using Microsoft.Extensions.Hosting;
@@ -22,8 +23,15 @@ public sealed partial class OutboxDispatcher(
 {
     private readonly Channel<string> _nudges = Channel.CreateBounded<string>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
 
+    // Groups found with no rows, left alone until then (a hint only: forgetting it costs a look, never a row).
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _quietUntil = Watch(delivery, new(StringComparer.Ordinal));
+
     /// <summary>Asks for the group's rows to be done soon, off the caller's path.</summary>
-    public void Nudge(string groupId) => _nudges.Writer.TryWrite(groupId);
+    public void Nudge(string groupId)
+    {
+        _quietUntil.TryRemove(groupId, out _);
+        _nudges.Writer.TryWrite(groupId);
+    }
 
     /// <summary>One pass over every pending group; returns how many rows were finished.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -43,12 +51,34 @@ public sealed partial class OutboxDispatcher(
             groups.Add(group);
         }
 
+        // A listed group found empty is looked at again after the quiet interval, not at every tick: most listings
+        // outlive their rows by minutes. Groups no longer listed are forgotten.
+        foreach (var group in _quietUntil.Keys.Except(groups, StringComparer.Ordinal).ToList())
+        {
+            _quietUntil.TryRemove(group, out _);
+        }
+
         var finished = 0;
         foreach (var group in groups)
         {
+            var now = clock.GetUtcNow();
+            if (_quietUntil.TryGetValue(group, out var until) && until > now)
+            {
+                continue;
+            }
+
             try
             {
-                finished += await delivery.DrainGroupAsync(group, cancellationToken).ConfigureAwait(false);
+                var (done, empty) = await delivery.DrainAsync(group, cancellationToken).ConfigureAwait(false);
+                finished += done;
+                if (empty)
+                {
+                    _quietUntil[group] = now + options.QuietInterval;
+                }
+                else
+                {
+                    _quietUntil.TryRemove(group, out _);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -138,6 +168,13 @@ public sealed partial class OutboxDispatcher(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    // This instance's own leftovers (a failed send waiting for its backoff, rows handed back) end a group's quiet.
+    private static ConcurrentDictionary<string, DateTimeOffset> Watch(OutboxDelivery delivery, ConcurrentDictionary<string, DateTimeOffset> quiet)
+    {
+        delivery.RowsLeft += group => quiet.TryRemove(group, out _);
+        return quiet;
     }
 
     [LoggerMessage(EventId = 1310, Level = LogLevel.Error, Message = "An outbox pass failed; trying again at the next tick")]

@@ -12,6 +12,13 @@ public sealed class OutboxOptions
     /// <summary>How often the dispatcher looks for rows left over.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How long the dispatcher leaves a group it found with no rows before looking again. Rows saved meanwhile are
+    /// claimed by the instance that saved them, so they need the dispatcher only once that claim runs out
+    /// (<see cref="ClaimTimeout"/>, longer than this) or when that instance leaves them behind (it then looks at once).
+    /// </summary>
+    public TimeSpan QuietInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a claim holds; the host that saved a turn owns its rows this long before the dispatcher may take over.</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -12,11 +12,17 @@ internal sealed class OutboxTables
 {
     private readonly TimeProvider _clock;
 
-    public OutboxTables(TimeProvider clock)
+    public OutboxTables(TimeProvider clock, RequestCounter? plansCounter = null)
     {
         _clock = clock;
         var prefix = Azurite.NewTablePrefix();
-        Plans = new TableClient(Azurite.ConnectionString, prefix + "plans");
+        var options = new TableClientOptions();
+        if (plansCounter is not null)
+        {
+            options.AddPolicy(plansCounter, Azure.Core.HttpPipelinePosition.PerCall);
+        }
+
+        Plans = new TableClient(Azurite.ConnectionString, prefix + "plans", options);
         Plans.CreateIfNotExists();
         Pointers = new TableClient(Azurite.ConnectionString, prefix + TableOutboxStore.PointerTableName);
         Pointers.CreateIfNotExists();
