@@ -322,7 +322,7 @@ public sealed partial class TableGroupStore(
     // rides in a merge (it adds to the marks others wrote); a row with too many marks is rewritten with the newest.
     private static (TableTransactionAction Action, TurnMarks Marks) VersionAction(string groupId, LoadTicket ticket, string? mark, string nonce)
     {
-        var entity = new TableEntity(groupId, VersionRowKey) { ["Kind"] = "version" };
+        var entity = VersionRow(groupId);
         var marks = ticket.Marks;
         if (mark is not null)
         {
@@ -333,7 +333,7 @@ public sealed partial class TableGroupStore(
         if (ticket.Version is not null && marks.Count > (ticket.Guarded ? TurnMarks.PruneAbove : TurnMarks.ReplaceAbove))
         {
             marks = marks.Pruned();
-            var replacement = new TableEntity(groupId, VersionRowKey) { ["Kind"] = "version" };
+            var replacement = VersionRow(groupId);
             marks.WriteTo(replacement);
             return (new TableTransactionAction(TableTransactionActionType.UpdateReplace, replacement, new ETag(ticket.Version)), marks);
         }
@@ -343,6 +343,9 @@ public sealed partial class TableGroupStore(
             : new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, new ETag(ticket.Version));
         return (action, marks);
     }
+
+    /// <summary>A group's version row with no turn marks, as a save or an erasure writes it.</summary>
+    internal static TableEntity VersionRow(string groupId) => new(groupId, VersionRowKey) { ["Kind"] = "version" };
 
     private static TableEntity SeenEntity(string groupId, string turnId, string nonce) =>
         new(groupId, SeenRowKey(turnId)) { [NonceProperty] = nonce, ["Kind"] = SeenKind };

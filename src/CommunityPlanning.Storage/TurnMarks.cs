@@ -36,12 +36,6 @@ internal sealed class TurnMarks
     private readonly ImmutableDictionary<string, Mark> _marks;
     private readonly long _lastSeq;
 
-    private TurnMarks(ImmutableDictionary<string, Mark> marks)
-    {
-        _marks = marks;
-        _lastSeq = marks.IsEmpty ? 0 : marks.Values.Max(m => m.Seq);
-    }
-
     private TurnMarks(ImmutableDictionary<string, Mark> marks, long lastSeq)
     {
         _marks = marks;
@@ -49,7 +43,7 @@ internal sealed class TurnMarks
     }
 
     /// <summary>No marks (a new group, or a row written before marks existed).</summary>
-    public static TurnMarks Empty { get; } = new(ImmutableDictionary.Create<string, Mark>(StringComparer.Ordinal));
+    public static TurnMarks Empty { get; } = new(ImmutableDictionary.Create<string, Mark>(StringComparer.Ordinal), 0);
 
     /// <summary>How many marks the row holds.</summary>
     public int Count => _marks.Count;
@@ -59,15 +53,17 @@ internal sealed class TurnMarks
     {
         ArgumentNullException.ThrowIfNull(versionRow);
         ImmutableDictionary<string, Mark>.Builder? marks = null;
+        var lastSeq = 0L;
         foreach (var (name, value) in versionRow)
         {
             if (IsMarkName(name) && value is string text && Mark.TryParse(text, out var mark))
             {
                 (marks ??= ImmutableDictionary.CreateBuilder<string, Mark>(StringComparer.Ordinal))[name] = mark;
+                lastSeq = Math.Max(lastSeq, mark.Seq);
             }
         }
 
-        return marks is null ? Empty : new TurnMarks(marks.ToImmutable());
+        return marks is null ? Empty : new TurnMarks(marks.ToImmutable(), lastSeq);
     }
 
     /// <summary>The property that marks <paramref name="turnId"/> in <paramref name="groupId"/>.</summary>

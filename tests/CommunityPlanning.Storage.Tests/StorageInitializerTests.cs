@@ -1,7 +1,9 @@
+using System.Threading.Channels;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using CommunityPlanning.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityPlanning.Storage.Tests;
 
@@ -22,21 +24,38 @@ public sealed class StorageInitializerTests
         var deadQueues = new QueueServiceClient(Azurite.ConnectionStringFor(Azurite.FreePort(), Azurite.FreePort()), queueOptions);
         var queue = new StorageQueue(deadQueues.GetQueueClient(prefix + "work"));
         var readiness = new StorageReadiness();
-        var initializer = new StorageInitializer(tables, [queue], readiness, new RecordMapper(RecordTypes.Default), TimeProvider.System, NullLogger<StorageInitializer>.Instance);
+        var clock = new PauseClock();
+        var initializer = new StorageInitializer(tables, [queue], readiness, new RecordMapper(RecordTypes.Default), clock, NullLogger<StorageInitializer>.Instance);
 
-        // Real time: the pauses between tries start at a quarter of a second and double.
+        // Each failed try pauses on the clock (at most 30 s): the next try starts when the clock passes the pause.
         await initializer.StartAsync(CancellationToken.None);
         await readiness.FirstAttemptAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (queueCounter.Writes < 3 && DateTime.UtcNow < deadline)
+        for (var retry = 0; retry < 3; retry++)
         {
-            await Task.Delay(50);
+            await clock.NextPauseAsync();
+            clock.Advance(TimeSpan.FromSeconds(31));
         }
 
+        await clock.NextPauseAsync();
         await initializer.StopAsync(CancellationToken.None);
         Assert.True(queueCounter.Writes >= 3, $"the queues were tried {queueCounter.Writes} times");
         Assert.False(readiness.IsReady);
         Assert.Equal(tables.Count, counter.Writes);
         Assert.All(tables, t => Assert.NotNull(t.Client.Query<TableEntity>(maxPerPage: 1).AsPages().First()));
+    }
+
+    /// <summary>A fake clock that tells when someone starts waiting on it.</summary>
+    private sealed class PauseClock() : FakeTimeProvider(DateTimeOffset.UnixEpoch)
+    {
+        private readonly Channel<TimeSpan> _pauses = Channel.CreateUnbounded<TimeSpan>();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _pauses.Writer.TryWrite(dueTime);
+            return timer;
+        }
+
+        public Task NextPauseAsync() => _pauses.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
     }
 }

@@ -21,7 +21,6 @@ public sealed partial class GroupDormancy(
     ILogger<GroupDormancy> logger,
     IOutboxStore? pending = null)
 {
-
     /// <summary>Makes (<paramref name="dormant"/>) or wakes every group of the workspace; returns how many changed.</summary>
     public async Task<int> SetWorkspaceAsync(string channel, string tenant, bool dormant, string reason, CancellationToken cancellationToken = default)
     {

@@ -105,8 +105,7 @@ public sealed class GroupPartitionHolder(TableClient plans, string tableName, IG
 
             try
             {
-                var cleared = new TableEntity(groupId, TableGroupStore.VersionRowKey) { ["Kind"] = "version" };
-                await plans.UpdateEntityAsync(cleared, version.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await plans.UpdateEntityAsync(TableGroupStore.VersionRow(groupId), version.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 cache?.Evict(groupId);
                 return;
             }
