@@ -23,13 +23,13 @@ public sealed partial class OutboxDispatcher(
 {
     private readonly Channel<string> _nudges = Channel.CreateBounded<string>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
 
-    // Groups found with no rows, left alone until then (a hint only: forgetting it costs a look, never a row).
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _quietUntil = Watch(delivery, new(StringComparer.Ordinal));
+    // Groups found with no rows, left alone for a while (a hint only: forgetting it costs a look, never a row).
+    private readonly QuietGroups _quiet = new(delivery);
 
     /// <summary>Asks for the group's rows to be done soon, off the caller's path.</summary>
     public void Nudge(string groupId)
     {
-        _quietUntil.TryRemove(groupId, out _);
+        _quiet.Wake(groupId);
         _nudges.Writer.TryWrite(groupId);
     }
 
@@ -53,31 +53,29 @@ public sealed partial class OutboxDispatcher(
 
         // A listed group found empty is looked at again after the quiet interval, not at every tick: most listings
         // outlive their rows by minutes. Groups no longer listed are forgotten.
-        foreach (var group in _quietUntil.Keys.Except(groups, StringComparer.Ordinal).ToList())
-        {
-            _quietUntil.TryRemove(group, out _);
-        }
+        _quiet.KeepOnly(groups);
 
         var finished = 0;
         foreach (var group in groups)
         {
             var now = clock.GetUtcNow();
-            if (_quietUntil.TryGetValue(group, out var until) && until > now)
+            if (_quiet.IsQuiet(group, now))
             {
                 continue;
             }
 
             try
             {
+                var leftBefore = _quiet.Leftovers;
                 var (done, empty) = await delivery.DrainAsync(group, cancellationToken).ConfigureAwait(false);
                 finished += done;
                 if (empty)
                 {
-                    _quietUntil[group] = now + options.QuietInterval;
+                    _quiet.Quiet(group, now + options.QuietInterval, leftBefore);
                 }
                 else
                 {
-                    _quietUntil.TryRemove(group, out _);
+                    _quiet.Wake(group);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -170,13 +168,6 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    // This instance's own leftovers (a failed send waiting for its backoff, rows handed back) end a group's quiet.
-    private static ConcurrentDictionary<string, DateTimeOffset> Watch(OutboxDelivery delivery, ConcurrentDictionary<string, DateTimeOffset> quiet)
-    {
-        delivery.RowsLeft += group => quiet.TryRemove(group, out _);
-        return quiet;
-    }
-
     [LoggerMessage(EventId = 1310, Level = LogLevel.Error, Message = "An outbox pass failed; trying again at the next tick")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
 
@@ -185,4 +176,47 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 1311, Level = LogLevel.Warning, Message = "Working through group {GroupId}'s outbox failed; trying again at the next tick")]
     private static partial void LogGroupFailed(ILogger logger, Exception exception, string groupId);
+
+    /// <summary>
+    /// The groups this dispatcher found with no rows, each left alone until a time. This instance's own leftovers (a
+    /// send waiting for its backoff, rows behind another send, rows handed back) end a group's quiet at once, and a pass
+    /// that drained a group while leftovers appeared does not make it quiet: the rows may have come after its look.
+    /// </summary>
+    private sealed class QuietGroups
+    {
+        private readonly ConcurrentDictionary<string, DateTimeOffset> _until = new(StringComparer.Ordinal);
+        private long _leftovers;
+
+        public QuietGroups(OutboxDelivery delivery) => delivery.RowsLeft += group =>
+        {
+            Interlocked.Increment(ref _leftovers);
+            Wake(group);
+        };
+
+        /// <summary>How many times this instance has left rows behind so far.</summary>
+        public long Leftovers => Interlocked.Read(ref _leftovers);
+
+        public bool IsQuiet(string group, DateTimeOffset now) => _until.TryGetValue(group, out var until) && until > now;
+
+        /// <summary>Leaves the group alone until <paramref name="until"/>, unless rows were left behind since <paramref name="leftoversBefore"/>.</summary>
+        public void Quiet(string group, DateTimeOffset until, long leftoversBefore)
+        {
+            _until[group] = until;
+            if (Leftovers != leftoversBefore)
+            {
+                Wake(group);
+            }
+        }
+
+        public void Wake(string group) => _until.TryRemove(group, out _);
+
+        /// <summary>Forgets groups no longer listed.</summary>
+        public void KeepOnly(IReadOnlyCollection<string> listed)
+        {
+            foreach (var group in _until.Keys.Except(listed, StringComparer.Ordinal).ToList())
+            {
+                Wake(group);
+            }
+        }
+    }
 }
