@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using CommunityPlanning.Domain.Members;
 using CommunityPlanning.Domain.Plans;
@@ -156,23 +155,4 @@ public sealed class TurnMarkTests
 
     private static async Task<SaveOutcome> TurnAsync(StoreInstance instance, string groupId, string turnId, Action<GroupState> change) =>
         (await instance.TurnAsync(groupId, turnId, change)).Outcome;
-
-    // Lets the next transaction reach storage, then fails as a dropped connection would on the way back.
-    private sealed class LoseAnswerOnce : HttpPipelinePolicy
-    {
-        public bool Armed { get; set; }
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-            throw new NotSupportedException();
-
-        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            await ProcessNextAsync(message, pipeline);
-            if (Armed && message.Request.Method == RequestMethod.Post && message.Request.Uri.ToString().Contains("$batch", StringComparison.Ordinal))
-            {
-                Armed = false;
-                throw new IOException("The connection dropped before the answer arrived.");
-            }
-        }
-    }
 }

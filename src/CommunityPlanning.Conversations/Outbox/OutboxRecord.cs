@@ -67,6 +67,14 @@ public sealed record OutboxRecord(string Batch, int Seq, OutboxKind Type, string
         return long.TryParse(dash < 0 ? batch : batch[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ? ticks : 0;
     }
 
+    /// <summary>The nonce of the turn that saved a batch (what follows the save time).</summary>
+    public static string NonceOf(string batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var dash = batch.IndexOf('-', StringComparison.Ordinal);
+        return dash < 0 ? string.Empty : batch[(dash + 1)..];
+    }
+
     /// <summary>A batch id: save time as 19 digits (so ids sort by time), then the turn's nonce.</summary>
     public static string BatchId(long ticks, string nonce) => ticks.ToString("D19", CultureInfo.InvariantCulture) + "-" + nonce;
 

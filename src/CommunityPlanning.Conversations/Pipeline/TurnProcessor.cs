@@ -134,7 +134,7 @@ public sealed partial class TurnProcessor(
                         {
                             Saved = true,
                             Inline = planned.FirstOrDefault(p => p.Action == DeliveryAction.Inline)?.Reply,
-                            Outbox = rows.Select(r => new OutboxEntry(groupId, r, state.VersionOf(r.Key))).ToList(),
+                            Outbox = await SavedRowsAsync(groupId, state, rows, nonce, cancellationToken).ConfigureAwait(false),
                         };
                     case SaveOutcome.Duplicate:
                         LogDuplicate(logger, groupId);
@@ -163,6 +163,34 @@ public sealed partial class TurnProcessor(
 
         TurnTelemetry.Handled(turn.Kind, "busy", MaxAttempts, clock.GetElapsedTime(started));
         return Unsaved(turn, renderer, Messages.Busy);
+    }
+
+    // The rows the save wrote, at their stored versions. When the save found that an earlier attempt of this turn had
+    // already landed (its answer was lost), the rows in storage are that attempt's, not this one's, and their versions
+    // are unknown here: they are read back (one query of the group's outbox), so they go now rather than after their
+    // claim runs out.
+    private async Task<IReadOnlyList<OutboxEntry>> SavedRowsAsync(
+        string groupId, Domain.State.GroupState state, IReadOnlyList<OutboxRecord> rows, string nonce, CancellationToken cancellationToken)
+    {
+        var entries = rows.Select(r => new OutboxEntry(groupId, r, state.VersionOf(r.Key))).ToList();
+        if (pending is null || entries.TrueForAll(e => e.Version is not null))
+        {
+            return entries;
+        }
+
+        try
+        {
+            var stored = await pending.ListAsync(groupId, cancellationToken).ConfigureAwait(false);
+            var ours = stored.Where(e => OutboxRecord.NonceOf(e.Record.Batch) == nonce).ToList();
+            LogReadBack(logger, groupId, ours.Count);
+            return ours;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The rows are stored and claimed by this instance: the dispatcher sends them once the claim runs out.
+            LogReadBackFailed(logger, ex, groupId);
+            return entries;
+        }
     }
 
     // Completes at once after start-up's first attempt at the tables; only the first turns after a start ever wait.
@@ -210,4 +238,10 @@ public sealed partial class TurnProcessor(
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Storage was unreachable during a turn for group {GroupId}; the person was asked to try again")]
     private static partial void LogStorageDown(ILogger logger, Exception exception, string groupId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "A turn of group {GroupId} had already been saved by an earlier attempt; read back its {Count} outbox rows")]
+    private static partial void LogReadBack(ILogger logger, string groupId, int count);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Could not read back the outbox rows of group {GroupId}'s landed save; the dispatcher sends them when their claim ends")]
+    private static partial void LogReadBackFailed(ILogger logger, Exception exception, string groupId);
 }
