@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 
 namespace CommunityPlanning.Storage.Tests;
 
@@ -7,6 +8,15 @@ namespace CommunityPlanning.Storage.Tests;
 internal sealed class LoseAnswerOnce : HttpPipelinePolicy
 {
     public bool Armed { get; set; }
+
+    /// <summary>A client of the named table on Azurite that goes through this policy and never retries on its own.</summary>
+    public TableClient Client(string tableName)
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 0;
+        options.AddPolicy(this, HttpPipelinePosition.PerCall);
+        return new TableClient(CommunityPlanning.Testing.Azurite.ConnectionString, tableName, options);
+    }
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
         throw new NotSupportedException();

@@ -123,11 +123,7 @@ public sealed class TurnMarkTests
     public async Task SaveLandsButTheAnswerIsLost_TheTurnIsSaved_AndItsRetryIsNotADuplicate()
     {
         var lose = new LoseAnswerOnce();
-        var options = new TableClientOptions();
-        options.Retry.MaxRetries = 0;
-        options.AddPolicy(lose, HttpPipelinePosition.PerCall);
-        var name = StoreInstance.NewTableName();
-        var table = new TableClient(CommunityPlanning.Testing.Azurite.ConnectionString, name, options);
+        var table = lose.Client(StoreInstance.NewTableName());
         var cache = new GroupStateCache(new GroupCacheOptions(), _clock);
         var store = new TableGroupStore(table, new RecordMapper(RecordTypes.Default), NullLogger<TableGroupStore>.Instance, cache);
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Azure.Core;
 using Azure.Data.Tables;
 using CommunityPlanning.Conversations.Outbox;
 using CommunityPlanning.Conversations.Pipeline;
@@ -28,11 +27,8 @@ public sealed partial class OutboxLandedTests
     public async Task SaveLandsButItsAnswerIsLost_TheRepliesGoOutAtOnceAndOnce()
     {
         var lose = new LoseAnswerOnce();
-        var clientOptions = new TableClientOptions();
-        clientOptions.Retry.MaxRetries = 0;
-        clientOptions.AddPolicy(lose, HttpPipelinePosition.PerCall);
         var prefix = Azurite.NewTablePrefix();
-        var plans = new TableClient(Azurite.ConnectionString, prefix + "plans", clientOptions);
+        var plans = lose.Client(prefix + "plans");
         await plans.CreateIfNotExistsAsync();
         var pointers = new TableClient(Azurite.ConnectionString, prefix + TableOutboxStore.PointerTableName);
         await pointers.CreateIfNotExistsAsync();
